@@ -1,0 +1,363 @@
+// name: a word (or words) within a small edit distance of a known name,
+// where the text wants that name. Catches real-word near misses such as
+// «آلمانی» ("German") written for the city «آلماتی» (Almaty).
+//
+// Evidence required, so a pre-commit check does not cry wolf:
+//  - the entity is named correctly somewhere in the group (any source), or,
+//    for a word the dictionary does not know, a context cue for the
+//    entity's type stands next to it;
+//  - a real word (known to the dictionary) needs both: the group names the
+//    entity, and a cue («به», «در», «وارد» before a city...) is adjacent;
+//  - a derived form of a known name (name + a pack suffix) is not a typo.
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "checks/registry.h"
+#include "text/distance.h"
+
+namespace concord {
+namespace {
+
+// The word without its accents (NFD, nonspacing marks dropped): "Nursultan"
+// and "Nursultán" are the same name, not a misspelling.
+std::u32string skeleton(const std::u32string& key) {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::u32string out;
+  for (char32_t c : key) {
+    icu::UnicodeString decomposed;
+    if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(c), decomposed)) {
+      out += c;
+      continue;
+    }
+    for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+      const UChar32 d = decomposed.char32At(i);
+      if (u_charType(d) != U_NON_SPACING_MARK) out += static_cast<char32_t>(d);
+    }
+  }
+  return out;
+}
+
+std::vector<std::u32string> split_words(const std::u32string& s) {
+  std::vector<std::u32string> words(1);
+  for (char32_t c : s) {
+    if (c == U' ') {
+      if (!words.back().empty()) words.emplace_back();
+    } else {
+      words.back() += c;
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+struct Name {
+  std::u32string key;  // normalized, case-folded
+  std::u32string skeleton;
+  std::size_t entity;
+  std::size_t tokens;
+  std::string display;  // as the gazetteer writes it
+};
+
+// Names of one language, indexed for distance-1 look-ups by their
+// single-deletion variants (the SymSpell idea): a word and a name within one
+// edit share the word, the name, or one deletion of each.
+struct Lexicon {
+  std::vector<Name> names;
+  std::unordered_map<std::u32string, std::vector<std::size_t>> index;
+  EditDistance distance;
+  std::size_t max_tokens = 1;
+};
+
+void add_variants(const std::u32string& key, std::size_t id,
+                  std::unordered_map<std::u32string, std::vector<std::size_t>>& index) {
+  index[key].push_back(id);
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    std::u32string v = key;
+    v.erase(i, 1);
+    index[v].push_back(id);
+  }
+}
+
+std::size_t count_tokens(const std::u32string& s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char32_t c : s) {
+    const bool w = is_word_char(c);
+    if (w && !in) ++n;
+    in = w;
+  }
+  return n;
+}
+
+// Collapses whitespace runs to one space.
+std::string squeeze(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    const bool ws = c == ' ' || c == '\n' || c == '\t';
+    if (ws && !space) out += ' ';
+    if (!ws) out += c;
+    space = ws;
+  }
+  return out;
+}
+
+class NameCheck : public Check {
+ public:
+  NameCheck(const RuleSet& rules, double max_distance, double near_cost, std::size_t min_length,
+            std::size_t real_word_min_length)
+      : max_distance_(max_distance), min_length_(min_length), real_word_min_length_(real_word_min_length) {
+    for (const auto& [lang, pack] : rules.languages) {
+      Lexicon& lex = lexicons_[lang];
+      lex.distance = EditDistance(pack.near_letters, near_cost);
+      for (std::size_t e = 0; e < rules.entities.size(); ++e) {
+        auto it = rules.entities[e].names.find(lang);
+        if (it == rules.entities[e].names.end()) continue;
+        for (const std::string& name : it->second) {
+          Name n{to_u32(squeeze(rules.normalizer.key(name))), {}, e, 0, name};
+          n.skeleton = skeleton(n.key);
+          n.tokens = count_tokens(n.key);
+          if (n.key.size() < min_length_ || n.tokens == 0) continue;
+          lex.max_tokens = std::max(lex.max_tokens, n.tokens);
+          add_variants(n.key, lex.names.size(), lex.index);
+          lex.names.push_back(std::move(n));
+        }
+      }
+    }
+  }
+
+  void run(const Group& group, std::vector<Finding>& out) const override {
+    // Entities named correctly anywhere in the group.
+    std::set<std::size_t> named;
+    for (const AnalyzedSource& s : group.sources) {
+      for (const EntityMention& m : s.extraction.entities) {
+        if (!m.demonym) named.insert(m.entity);
+      }
+    }
+    for (const AnalyzedSource& source : group.sources) check_source(group, source, named, out);
+  }
+
+ private:
+  void check_source(const Group& group, const AnalyzedSource& source, const std::set<std::size_t>& named,
+                    std::vector<Finding>& out) const {
+    auto lex_it = lexicons_.find(source.pack->id);
+    if (lex_it == lexicons_.end() || lex_it->second.names.empty()) return;
+    const Lexicon& lex = lex_it->second;
+    const Document& doc = source.doc;
+    const std::string& text = doc.text();
+    const auto& tokens = doc.tokens();
+    const RuleSet& rules = *group.rules;
+
+    // Tokens inside an exact gazetteer name are correct by definition. A
+    // demonym («آلمانی», German) is a real word too, but when the group
+    // never names its country it may stand for a near-identical name.
+    std::vector<bool> covered(tokens.size(), false);
+    for (const EntityMention& m : source.extraction.entities) {
+      if (m.demonym && named.count(m.entity) == 0) continue;
+      for (std::size_t t = doc.token_at_or_after(m.begin); t < tokens.size() && tokens[t].begin < m.end; ++t) {
+        covered[t] = true;
+      }
+    }
+    std::vector<bool> flagged(tokens.size(), false);
+    // Longest windows first: "Nursultan Nazabayev" is one finding against
+    // "Nursultan Nazarbayev", narrowed below to the word that differs.
+    for (std::size_t k = lex.max_tokens; k >= 1; --k) {
+      for (std::size_t t = 0; t + k <= tokens.size(); ++t) {
+        bool skip = false;
+        for (std::size_t u = t; u < t + k; ++u) skip = skip || covered[u] || flagged[u];
+        // Words of a multi-word window are separated by whitespace only.
+        for (std::size_t u = t + 1; u < t + k && !skip; ++u) {
+          for (std::size_t b = tokens[u - 1].end; b < tokens[u].begin; ++b) {
+            skip = skip || !(text[b] == ' ' || text[b] == '\n' || text[b] == '\t');
+          }
+        }
+        if (skip) continue;
+        const std::size_t begin = tokens[t].begin, end = tokens[t + k - 1].end;
+        const std::string word = fold_case(squeeze(doc.slice(begin, end)));
+        const std::u32string key = to_u32(word);
+        if (key.size() + 1 < min_length_) continue;
+        const Name* best = nearest(lex, key, k);
+        if (best == nullptr) continue;
+        if (!wanted(group, source, t, k, *best, key, named)) continue;
+        for (std::size_t u = t; u < t + k; ++u) flagged[u] = true;
+        const Entity& entity = rules.entities[best->entity];
+        // Narrow a multi-word match to the words that differ.
+        std::size_t first = t, last = t + k - 1;
+        std::u32string wrong = key, right = best->key;
+        if (k > 1) {
+          const auto words = split_words(key), name_words = split_words(best->key);
+          if (words.size() == k && name_words.size() == k) {
+            std::size_t a = 0, b = k - 1;
+            while (a < k && words[a] == name_words[a]) ++a;
+            while (b > a && words[b] == name_words[b]) --b;
+            first = t + a;
+            last = t + b;
+            wrong.clear();
+            right.clear();
+            for (std::size_t i = a; i <= b; ++i) {
+              wrong += (i > a ? U" " : U"") + words[i];
+              right += (i > a ? U" " : U"") + name_words[i];
+            }
+          }
+        }
+        const std::size_t span_begin = tokens[first].begin, span_end = tokens[last].end;
+        const std::string original(doc.original_slice(span_begin, span_end));
+        const std::string suggestion = suggest(group, source, right, wrong, original);
+        Finding f = finding(fmt::format("«{}» looks like a misspelling of the {} {} («{}»)", original,
+                                        entity.type, display(entity), suggestion),
+                            {source.location(span_begin, span_end)}, suggestion);
+        f.subject = entity.id;
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+  const Name* nearest(const Lexicon& lex, const std::u32string& key, std::size_t tokens) const {
+    std::set<std::size_t> candidates;
+    auto look = [&](const std::u32string& v) {
+      auto it = lex.index.find(v);
+      if (it != lex.index.end()) candidates.insert(it->second.begin(), it->second.end());
+    };
+    look(key);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      std::u32string v = key;
+      v.erase(i, 1);
+      look(v);
+    }
+    const Name* best = nullptr;
+    double best_distance = 0;
+    for (std::size_t id : candidates) {
+      const Name& n = lex.names[id];
+      if (n.tokens != tokens) continue;
+      // The word is the name, or the name without its accents: correct.
+      if (n.key == key || n.skeleton == skeleton(key)) return nullptr;
+      const double d = lex.distance(key, n.key);
+      if (d > max_distance_) continue;
+      if (best == nullptr || d < best_distance) {
+        best = &n;
+        best_distance = d;
+      }
+    }
+    return best;
+  }
+
+  bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
+              const std::u32string& key, const std::set<std::size_t>& named) const {
+    const LanguagePack& pack = *source.pack;
+    const std::string word = to_utf8(key);
+    // Itself a name of something else, or a demonym of a country the group
+    // names.
+    if (auto it = pack.entity_names.find(word); it != pack.entity_names.end()) {
+      if (!it->second.demonym || named.count(it->second.entity) != 0) return false;
+    }
+    // A derived form of a name the group uses: Kazakhstan + i, not a typo.
+    for (const std::string& suffix : pack.name_suffixes) {
+      if (word.size() <= suffix.size() || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      auto base = pack.entity_names.find(word.substr(0, word.size() - suffix.size()));
+      if (base != pack.entity_names.end() && named.count(base->second.entity) != 0) return false;
+    }
+    // A capitalized name is not misspelt as a lower-case word.
+    const Document& doc = source.doc;
+    const std::u32string first = to_u32(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end));
+    const std::u32string name_first = to_u32(name.display);
+    if (!first.empty() && !name_first.empty() && u_isupper(static_cast<UChar32>(name_first[0])) &&
+        !u_isupper(static_cast<UChar32>(first[0]))) {
+      return false;
+    }
+    const bool group_names_it = named.count(name.entity) != 0;
+    const bool cue = has_cue(group, source, t, k, name);
+    const Speller& speller = group.spellers->get(pack);
+    const bool real_word = k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)));
+    if (real_word) return group_names_it && cue && key.size() >= real_word_min_length_;
+    return group_names_it || cue;
+  }
+
+  bool has_cue(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k,
+               const Name& name) const {
+    const LanguagePack& pack = *source.pack;
+    auto it = pack.name_cues.find(group.rules->entities[name.entity].type);
+    if (it == pack.name_cues.end()) return false;
+    const Document& doc = source.doc;
+    const auto& tokens = doc.tokens();
+    auto token_key = [&](std::size_t i) { return fold_case(doc.slice(tokens[i].begin, tokens[i].end)); };
+    auto same_sentence = [&](std::size_t i) {
+      return doc.sentence_index(tokens[i].begin) == doc.sentence_index(tokens[t].begin);
+    };
+    if (t > 0 && same_sentence(t - 1)) {
+      const std::string before = token_key(t - 1);
+      for (const std::string& w : it->second.before) {
+        if (w == before) return true;
+      }
+    }
+    if (t + k < tokens.size() && same_sentence(t + k)) {
+      const std::string after = token_key(t + k);
+      for (const std::string& w : it->second.after) {
+        if (w == after) return true;
+      }
+    }
+    return false;
+  }
+
+  // The correction, written the way this document writes: the differing
+  // letters are replaced in the original spelling, so a text in the older
+  // orthography (Arabic yeh) gets a suggestion in that orthography too.
+  std::string suggest(const Group& group, const AnalyzedSource& source, const std::u32string& name_key,
+                      const std::u32string& key, const std::string& original) const {
+    const std::u32string orig = to_u32(original);
+    const std::u32string orig_key = to_u32(fold_case(group.rules->normalizer.normalize_string(original)));
+    if (orig.size() == key.size() && orig_key == key) {
+      const Lexicon& lex = lexicons_.at(source.pack->id);
+      const auto script = lex.distance.align(key, name_key);
+      std::u32string out;
+      for (std::size_t i = 0; i < script.size(); ++i) {
+        if (i < key.size() && !script[i].empty() && script[i].back() == key[i]) {
+          out += script[i].substr(0, script[i].size() - 1);
+          out += orig[i];
+        } else {
+          out += script[i];
+        }
+      }
+      // Keep the original's capitalization of the first letter.
+      if (!out.empty() && !orig.empty() && u_isupper(static_cast<UChar32>(orig[0]))) {
+        out[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(out[0])));
+      }
+      return to_utf8(out);
+    }
+    return to_utf8(name_key);
+  }
+
+  static std::string display(const Entity& e) {
+    for (const char* lang : {"en", "es"}) {
+      auto it = e.names.find(lang);
+      if (it != e.names.end() && !it->second.empty()) return it->second.front();
+    }
+    return e.id;
+  }
+
+  double max_distance_;
+  std::size_t min_length_;
+  std::size_t real_word_min_length_;
+  std::map<std::string, Lexicon> lexicons_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_name_check(CheckOptions& options, const RuleSet& rules) {
+  const double max_distance = options.number("max_distance", 1.0);
+  const double near_cost = options.number("near_letter_cost", 0.5);
+  const auto min_length = static_cast<std::size_t>(options.number("min_length", 4));
+  const auto real_word_min_length = static_cast<std::size_t>(options.number("real_word_min_length", 5));
+  return std::make_unique<NameCheck>(rules, max_distance, near_cost, min_length, real_word_min_length);
+}
+
+}  // namespace concord

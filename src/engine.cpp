@@ -1,0 +1,71 @@
+#include "engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checks/registry.h"
+
+namespace concord {
+
+Engine::Engine(RuleSet rules) : rules_(std::move(rules)), checks_(make_checks(rules_)) {
+  for (const auto& [id, pack] : rules_.languages) {
+    profiles_.push_back(LanguageProfile{id, pack.script, pack.detect_words});
+  }
+}
+
+Engine::~Engine() = default;
+
+Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& specs) const {
+  Group group;
+  group.name = name;
+  group.rules = &rules_;
+  group.spellers = &spellers_;
+  group.sources.reserve(specs.size());
+  for (const SourceSpec& spec : specs) {
+    Source source = spec.text ? Source::from_bytes(spec.path, *spec.text) : Source::load(spec.path);
+    Document doc(std::move(source), rules_.normalizer);
+    std::string lang = spec.lang;
+    LanguageOrigin origin = LanguageOrigin::kGiven;
+    if (lang.empty()) {
+      origin = LanguageOrigin::kDetected;
+      auto detected = detect_language(doc.text(), doc.tokens(), profiles_);
+      if (!detected) {
+        // An empty or letterless file has nothing to check: any pack will do.
+        if (doc.tokens().empty() && !rules_.languages.empty()) {
+          detected = rules_.languages.begin()->first;
+        } else {
+          std::string known;
+          for (const auto& [id, pack] : rules_.languages) known += (known.empty() ? "" : ", ") + id;
+          throw UserError(spec.path, fmt::format("cannot tell the language (rule packs: {}); give it with "
+                                                 "--lang {}=LANG", known, spec.path));
+        }
+      }
+      lang = *detected;
+    }
+    const LanguagePack* pack = rules_.language(lang);
+    if (pack == nullptr) {
+      std::string known;
+      for (const auto& [id, p] : rules_.languages) known += (known.empty() ? "" : ", ") + id;
+      throw UserError(spec.path, fmt::format("no rule pack for language '{}' (rule packs: {})", lang, known));
+    }
+    doc.set_language(lang, origin, pack->locale);
+    AnalyzedSource analyzed{std::move(doc), pack, {}, group.sources.size()};
+    analyzed.extraction = extract(analyzed.doc, *pack, rules_);
+    group.sources.push_back(std::move(analyzed));
+  }
+  return group;
+}
+
+Report Engine::check(const Group& group) const {
+  Report report;
+  report.group = group.name;
+  for (const AnalyzedSource& s : group.sources) {
+    report.sources.push_back(SourceInfo{s.doc.path(), s.doc.language(), s.doc.language_origin()});
+  }
+  for (const auto& check : checks_) check->run(group, report.findings);
+  std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  return report;
+}
+
+}  // namespace concord

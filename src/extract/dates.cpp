@@ -1,0 +1,300 @@
+#include "extract/dates.h"
+
+#include <fmt/format.h>
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "extract/matcher.h"
+
+namespace concord {
+
+Granularity DateValue::granularity() const {
+  if (day > 0) return Granularity::kDay;
+  if (month > 0) return Granularity::kMonth;
+  if (year > 0) return Granularity::kYear;
+  return Granularity::kNone;
+}
+
+int64_t gregorian_to_jdn(int year, int month, int day) {
+  const int64_t a = (14 - month) / 12;
+  const int64_t y = year + 4800 - a;
+  const int64_t m = month + 12 * a - 3;
+  return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
+}
+
+void jdn_to_gregorian(int64_t jdn, int& year, int& month, int& day) {
+  const int64_t a = jdn + 32044;
+  const int64_t b = (4 * a + 3) / 146097;
+  const int64_t c = a - 146097 * b / 4;
+  const int64_t d = (4 * c + 3) / 1461;
+  const int64_t e = c - 1461 * d / 4;
+  const int64_t m = (5 * e + 2) / 153;
+  day = static_cast<int>(e - (153 * m + 2) / 5 + 1);
+  month = static_cast<int>(m + 3 - 12 * (m / 10));
+  year = static_cast<int>(100 * b + d - 4800 + m / 10);
+}
+
+namespace {
+
+bool gregorian_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// ICU's Persian calendar (the Solar Hijri calendar of Iran) does the
+// conversion; the month lengths follow from it too.
+int64_t persian_to_jdn(int year, int month, int day) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
+      icu::TimeZone::createTimeZone("UTC"), icu::Locale("fa_IR@calendar=persian"), status));
+  if (U_FAILURE(status)) return 0;
+  persian->clear();
+  persian->set(year, month - 1, day);
+  const UDate millis = persian->getTime(status);
+  icu::GregorianCalendar gregorian(icu::TimeZone::createTimeZone("UTC"), status);
+  gregorian.setTime(millis, status);
+  if (U_FAILURE(status)) return 0;
+  return gregorian_to_jdn(gregorian.get(UCAL_YEAR, status), gregorian.get(UCAL_MONTH, status) + 1,
+                          gregorian.get(UCAL_DATE, status));
+}
+
+}  // namespace
+
+int days_in_month(Calendar calendar, int year, int month) {
+  if (calendar == Calendar::kPersian) {
+    if (month <= 6) return 31;
+    if (month <= 11) return 30;
+    if (year == 0) return 30;
+    return static_cast<int>(persian_to_jdn(year + 1, 1, 1) - persian_to_jdn(year, 12, 1));
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2) return year == 0 || gregorian_leap(year) ? 29 : 28;
+  return kDays[month - 1];
+}
+
+std::optional<std::pair<int64_t, int64_t>> DateValue::days() const {
+  if (year <= 0 || !exists) return std::nullopt;
+  auto to_jdn = [&](int y, int m, int d) {
+    return calendar == Calendar::kPersian ? persian_to_jdn(y, m, d) : gregorian_to_jdn(y, m, d);
+  };
+  if (day > 0) {
+    const int64_t j = to_jdn(year, month, day);
+    return std::make_pair(j, j);
+  }
+  if (month > 0) {
+    return std::make_pair(to_jdn(year, month, 1), to_jdn(year, month, days_in_month(calendar, year, month)));
+  }
+  return std::make_pair(to_jdn(year, 1, 1), to_jdn(year, 12, days_in_month(calendar, year, 12)));
+}
+
+std::string DateValue::iso() const {
+  if (year > 0 && calendar == Calendar::kGregorian) {
+    if (day > 0) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    if (month > 0) return fmt::format("{:04}-{:02}", year, month);
+    return fmt::format("{:04}", year);
+  }
+  if (year > 0) {  // Persian: convert what is known
+    const auto range = days();
+    if (!range) return fmt::format("AP {}-{:02}-{:02}", year, month, day);
+    int y1, m1, d1, y2, m2, d2;
+    jdn_to_gregorian(range->first, y1, m1, d1);
+    jdn_to_gregorian(range->second, y2, m2, d2);
+    if (range->first == range->second) return fmt::format("{:04}-{:02}-{:02}", y1, m1, d1);
+    return fmt::format("{:04}-{:02}-{:02}/{:04}-{:02}-{:02}", y1, m1, d1, y2, m2, d2);
+  }
+  if (day > 0) return fmt::format("--{:02}-{:02}", month, day);
+  if (month > 0) return fmt::format("--{:02}", month);
+  return "";
+}
+
+bool DateValue::same_as(const DateValue& other) const {
+  return calendar == other.calendar && year == other.year && month == other.month && day == other.day;
+}
+
+std::optional<std::pair<int64_t, int64_t>> DateMention::days() const {
+  const auto a = from.days();
+  if (!to) return a;
+  const auto b = to->days();
+  if (!a || !b) return std::nullopt;
+  return std::make_pair(std::min(a->first, b->first), std::max(a->second, b->second));
+}
+
+namespace {
+
+int parse_day(const LanguagePack& pack, std::string_view text) {
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    int v = 0;
+    for (char c : text) v = v * 10 + (c - '0');
+    return v;
+  }
+  auto it = pack.day_words.find(fold_case(text));
+  return it == pack.day_words.end() ? 0 : it->second;
+}
+
+int parse_int(std::string_view text) {
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+struct Candidate {
+  std::size_t begin, end;
+  std::size_t template_index;
+  std::vector<std::string_view> groups;  // indexed by capture group
+};
+
+}  // namespace
+
+std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& pack) {
+  const std::string& text = doc.text();
+  std::vector<Candidate> candidates;
+  for (std::size_t t = 0; t < pack.dates.size(); ++t) {
+    const DateTemplate& tpl = pack.dates[t];
+    for_each_match(*tpl.regex, text, [&](const std::vector<std::string_view>& groups) {
+      // The mention is the span of the placeholders, not the context words
+      // a template may require around them.
+      std::size_t b = std::string::npos, e = 0;
+      for (std::size_t g = 1; g < groups.size(); ++g) {
+        if (groups[g].data() == nullptr) continue;
+        const auto gb = static_cast<std::size_t>(groups[g].data() - text.data());
+        b = std::min(b, gb);
+        e = std::max(e, gb + groups[g].size());
+      }
+      if (b == std::string::npos) return;
+      candidates.push_back(Candidate{b, e, t, groups});
+    });
+  }
+  // Leftmost-longest selection among all templates.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return a.template_index < b.template_index;
+  });
+  std::vector<DateMention> mentions;
+  std::size_t last_end = 0;
+  // Context for years and anaphora.
+  int doc_year = 0;            // last year written (or resolved) anywhere before
+  std::size_t paragraph = static_cast<std::size_t>(-1);
+  int paragraph_year = 0;      // last year in the current paragraph
+  std::optional<std::size_t> last_day_mention;   // for «همین روز»
+  std::optional<std::size_t> last_month_mention;  // for «همین ماه»
+  for (const Candidate& c : candidates) {
+    if (!mentions.empty() && c.begin < last_end) continue;
+    const DateTemplate& tpl = pack.dates[c.template_index];
+    auto group = [&](int index) -> std::string_view {
+      return index > 0 && static_cast<std::size_t>(index) < c.groups.size() ? c.groups[index] : std::string_view();
+    };
+    const std::size_t p = doc.paragraph_index(c.begin);
+    if (p != paragraph) {
+      paragraph = p;
+      paragraph_year = 0;
+    }
+    DateMention m;
+    m.begin = c.begin;
+    m.end = c.end;
+    m.template_index = c.template_index;
+
+    if (!group(tpl.anaphora_day).empty() && group(tpl.day).empty()) {
+      // A bare day anaphora: the same day as the last full date.
+      if (!last_day_mention) continue;
+      m.kind = DateKind::kAnaphora;
+      m.antecedent = last_day_mention;
+      const DateMention& a = mentions[*last_day_mention];
+      m.from = a.to ? *a.to : a.from;
+      mentions.push_back(m);
+      last_end = c.end;
+      continue;
+    }
+    if (!group(tpl.anaphora_month).empty() && group(tpl.month).empty()) {
+      if (!last_month_mention) continue;
+      m.kind = DateKind::kAnaphora;
+      m.antecedent = last_month_mention;
+      const DateMention& a = mentions[*last_month_mention];
+      m.from = a.to ? *a.to : a.from;
+      m.from.day = 0;
+      mentions.push_back(m);
+      last_end = c.end;
+      continue;
+    }
+
+    auto month_of = [&](std::string_view s, MonthRef& ref) {
+      if (s.empty()) return false;
+      auto it = pack.months.find(fold_case(s));
+      if (it == pack.months.end()) return false;
+      ref = it->second;
+      return true;
+    };
+    DateValue from, to;
+    MonthRef ref;
+    if (month_of(group(tpl.month), ref)) {
+      from.month = ref.number;
+      from.calendar = ref.calendar;
+    }
+    MonthRef ref2;
+    if (month_of(group(tpl.month2), ref2)) {
+      to.month = ref2.number;
+      to.calendar = ref2.calendar;
+    }
+    from.day = parse_day(pack, group(tpl.day));
+    to.day = parse_day(pack, group(tpl.day2));
+    from.year = parse_int(group(tpl.year));
+    to.year = parse_int(group(tpl.year2));
+    const bool range = tpl.day2 > 0 || tpl.month2 > 0 || tpl.year2 > 0;
+
+    if (range) {
+      // "14 to 16 February 1994": the first end takes what it lacks from the second.
+      if (to.month == 0 && to.day > 0) {
+        to.month = from.month;
+        to.calendar = from.calendar;
+      }
+      if (from.month == 0 && from.day > 0) {
+        from.month = to.month;
+        from.calendar = to.calendar;
+      }
+      if (from.year == 0 && (to.year > 0 || !group(tpl.anaphora_year).empty())) from.year = to.year;
+      if (to.year == 0 && from.year > 0 && to.granularity() != Granularity::kNone) to.year = from.year;
+    }
+    // A year from context: «همین سال» says so; otherwise a day or month
+    // without a year continues the narrative of its paragraph (or, failing
+    // that, of the text before it).
+    const bool says_same_year = !group(tpl.anaphora_year).empty();
+    if (from.year == 0 && from.month > 0) {
+      const int context_year = says_same_year ? doc_year : (paragraph_year ? paragraph_year : doc_year);
+      if (context_year > 0) {
+        from.year = context_year;
+        from.year_inferred = true;
+        if (range && to.year == 0) {
+          to.year = context_year;
+          to.year_inferred = true;
+        }
+      }
+    }
+    auto validate = [](DateValue& v) {
+      if (v.month > 0 && v.day > 0) v.exists = v.day <= days_in_month(v.calendar, v.year_inferred ? 0 : v.year, v.month);
+      if (v.day > 31 || (v.month == 0 && v.day > 0)) v.exists = false;
+    };
+    validate(from);
+    m.from = from;
+    if (range) {
+      validate(to);
+      m.to = to;
+    }
+    // Context for what follows.
+    const DateValue& last = m.to ? *m.to : m.from;
+    if (last.year > 0) {
+      paragraph_year = last.year;
+      doc_year = last.year;
+    }
+    mentions.push_back(m);
+    if (last.day > 0 && last.month > 0) last_day_mention = mentions.size() - 1;
+    if (last.month > 0) last_month_mention = mentions.size() - 1;
+    last_end = c.end;
+  }
+  return mentions;
+}
+
+}  // namespace concord

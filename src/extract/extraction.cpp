@@ -1,0 +1,104 @@
+#include "extract/extraction.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/matcher.h"
+
+namespace concord {
+namespace {
+
+std::vector<EventMention> extract_events(const Document& doc, const LanguagePack& pack) {
+  std::vector<EventMention> events;
+  const std::string& text = doc.text();
+  for (const EventTrigger& trigger : pack.triggers) {
+    for_each_match(*trigger.regex, text, [&](const std::vector<std::string_view>& groups) {
+      const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
+      events.push_back(EventMention{begin, begin + groups[0].size(), trigger.event});
+    });
+  }
+  std::sort(events.begin(), events.end(), [](const EventMention& a, const EventMention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.event < b.event;
+  });
+  // One mention per event type and place, however many triggers matched it.
+  events.erase(std::unique(events.begin(), events.end(),
+                           [](const EventMention& a, const EventMention& b) {
+                             return a.event == b.event && a.begin < b.end && b.begin < a.end;
+                           }),
+               events.end());
+  return events;
+}
+
+std::size_t gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std::size_t b_end) {
+  if (a_end <= b_begin) return b_begin - a_end;
+  if (b_end <= a_begin) return a_begin - b_end;
+  return 0;
+}
+
+}  // namespace
+
+Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet& rules) {
+  Extraction ex;
+  ex.dates = extract_dates(doc, pack);
+  ex.entities = extract_entities(doc, pack);
+  ex.events = extract_events(doc, pack);
+
+  // Topic: entities by frequency (ties by first mention).
+  std::map<std::size_t, std::pair<std::size_t, std::size_t>> counts;  // entity -> (count, first)
+  for (std::size_t i = 0; i < ex.entities.size(); ++i) {
+    auto& [count, first] = counts.try_emplace(ex.entities[i].entity, 0, i).first->second;
+    ++count;
+  }
+  for (const auto& [entity, cf] : counts) ex.topic.push_back(entity);
+  std::sort(ex.topic.begin(), ex.topic.end(), [&](std::size_t a, std::size_t b) {
+    if (counts[a].first != counts[b].first) return counts[a].first > counts[b].first;
+    return counts[a].second < counts[b].second;
+  });
+
+  for (std::size_t e = 0; e < ex.events.size(); ++e) {
+    const EventMention& event = ex.events[e];
+    const EventType* type = rules.event(event.event);
+    if (type == nullptr) continue;
+    const std::size_t sentence = doc.sentence_index(event.begin);
+    // The value: the nearest date in the same sentence.
+    std::optional<std::size_t> best;
+    std::size_t best_gap = 0;
+    for (std::size_t d = 0; d < ex.dates.size(); ++d) {
+      const DateMention& date = ex.dates[d];
+      if (doc.sentence_index(date.begin) != sentence) continue;
+      const std::size_t g = gap(event.begin, event.end, date.begin, date.end);
+      if (!best || g < best_gap) {
+        best = d;
+        best_gap = g;
+      }
+    }
+    if (!best) continue;
+    Claim claim;
+    claim.event = event.event;
+    claim.event_mention = e;
+    claim.date_mention = *best;
+    claim.value_mention = ex.dates[*best].antecedent.value_or(*best);
+    // Participants: entities of the event's type named in the sentence,
+    // completed from the document's topic («دو کشور», "both countries").
+    std::set<std::string> participants;
+    for (const EntityMention& m : ex.entities) {
+      if (doc.sentence_index(m.begin) != sentence) continue;
+      const Entity& entity = rules.entities[m.entity];
+      if (entity.type == type->participants) participants.insert(entity.id);
+    }
+    if (participants.size() < 2) {
+      for (std::size_t id : ex.topic) {
+        if (participants.size() >= 2) break;
+        const Entity& entity = rules.entities[id];
+        if (entity.type != type->participants) continue;
+        if (participants.insert(entity.id).second) claim.participants_from_topic = true;
+      }
+    }
+    claim.participants.assign(participants.begin(), participants.end());
+    ex.claims.push_back(std::move(claim));
+  }
+  return ex;
+}
+
+}  // namespace concord

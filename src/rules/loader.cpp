@@ -1,0 +1,582 @@
+// Loads rule folders (see rules.h for the layout) into a RuleSet.
+#include <fmt/format.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "rules/rules.h"
+#include "rules/yaml_reader.h"
+#include "text/segment.h"
+
+namespace concord {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // 16 MiB
+constexpr int64_t kRegexMemoryBudget = 8 << 20;       // per compiled pattern
+
+std::string join_alternatives(std::vector<std::string> words) {
+  // Longest first: RE2 alternation is leftmost-first, and "مه" must not win
+  // over "مهر" at the same position.
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    if (!out.empty()) out += '|';
+    std::string quoted = RE2::QuoteMeta(w);
+    // A space inside a phrase matches any run of whitespace.
+    std::string spaced;
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+      if (quoted[i] == '\\' && i + 1 < quoted.size() && quoted[i + 1] == ' ') {
+        spaced += "\\s+";
+        ++i;
+      } else {
+        spaced += quoted[i];
+      }
+    }
+    out += spaced;
+  }
+  return out.empty() ? "(?!)" : out;  // (?!) is invalid in RE2; replaced below
+}
+
+std::shared_ptr<const RE2> compile(const YamlReader& reader, const YAML::Node& node,
+                                   const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  options.set_max_mem(kRegexMemoryBudget);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) {
+    reader.fail(node, fmt::format("invalid pattern: {} at '{}'", re->error(), re->error_arg()));
+  }
+  return re;
+}
+
+// Spaces in a pattern stand for any whitespace; the text is normalized, so
+// the pattern is too (its Arabic yeh matches the text's folded Persian yeh).
+std::string prepare_pattern(const RuleSet& rules, const std::string& pattern) {
+  std::string normalized = rules.normalizer.normalize_string(pattern);
+  std::string out;
+  for (std::size_t i = 0; i < normalized.size(); ++i) {
+    if (normalized[i] == '\\' && i + 1 < normalized.size()) {
+      out += normalized[i];
+      out += normalized[++i];
+    } else if (normalized[i] == ' ') {
+      out += "\\s+";
+      while (i + 1 < normalized.size() && normalized[i + 1] == ' ') ++i;
+    } else {
+      out += normalized[i];
+    }
+  }
+  return out;
+}
+
+void load_cldr_months(LanguagePack& pack, const RuleSet& rules, Calendar calendar,
+                      const char* calendar_name) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(icu::Locale(pack.locale.c_str()), calendar_name, status);
+  if (U_FAILURE(status)) return;
+  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+    for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+      int32_t count = 0;
+      const icu::UnicodeString* names = symbols.getMonths(count, context, width);
+      for (int32_t i = 0; i < count && i < 12; ++i) {
+        std::string utf8;
+        names[i].toUTF8String(utf8);
+        while (!utf8.empty() && utf8.back() == '.') utf8.pop_back();
+        // One- and two-letter abbreviations are too ambiguous to match.
+        if (code_point_count(rules.normalizer.normalize_string(utf8)) < 3) continue;
+        pack.months.emplace(rules.normalizer.key(utf8), MonthRef{calendar, i + 1});
+      }
+    }
+  }
+}
+
+Calendar parse_calendar(const YamlReader& reader, const YAML::Node& node) {
+  const std::string name = reader.string(node, "calendar");
+  if (name == "gregorian") return Calendar::kGregorian;
+  if (name == "persian") return Calendar::kPersian;
+  reader.fail(node, fmt::format("unknown calendar '{}' (expected gregorian or persian)", name));
+}
+
+const char* calendar_name(Calendar c) { return c == Calendar::kPersian ? "persian" : "gregorian"; }
+
+class Loader {
+ public:
+  explicit Loader(RuleSet& rules) : rules_(rules) {}
+
+  void load_folder(const std::string& folder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw UserError(folder, "rule folder not found");
+    rules_.folders.push_back(folder);
+    const fs::path root(folder);
+    if (fs::exists(root / "shared" / "normalize.yaml")) load_normalize((root / "shared" / "normalize.yaml").string());
+    if (fs::exists(root / "events.yaml")) load_events((root / "events.yaml").string());
+    if (fs::exists(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
+    if (fs::exists(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
+    std::vector<fs::path> languages;
+    for (const auto& entry : fs::directory_iterator(root)) {
+      if (entry.is_directory() && entry.path().filename() != "shared") languages.push_back(entry.path());
+    }
+    std::sort(languages.begin(), languages.end());
+    for (const fs::path& dir : languages) load_language(dir);
+  }
+
+  void finish() {
+    for (auto& [id, pack] : rules_.languages) {
+      compile_gazetteer(id, pack);
+      if (pack.locale.empty()) {
+        throw UserError(pack.where.path.empty() ? id : pack.where.path,
+                        fmt::format("language '{}' has no language.yaml with name, locale and script", id));
+      }
+    }
+  }
+
+ private:
+  void compile_gazetteer(const std::string& lang, LanguagePack& pack) {
+    std::vector<std::string> alternatives;
+    for (std::size_t i = 0; i < rules_.entities.size(); ++i) {
+      const Entity& e = rules_.entities[i];
+      auto add = [&](const std::map<std::string, std::vector<std::string>>& names, bool demonym) {
+        auto it = names.find(lang);
+        if (it == names.end()) return;
+        for (const std::string& name : it->second) {
+          alternatives.push_back(rules_.normalizer.normalize_string(name));
+          bool acronym = true;
+          for (char c : name) acronym = acronym && !(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80;
+          pack.entity_names.emplace(rules_.normalizer.key(name), LanguagePack::EntityName{i, demonym, acronym});
+        }
+      };
+      add(e.names, false);
+      add(e.demonyms, true);
+    }
+    if (alternatives.empty()) return;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    options.set_max_mem(int64_t{64} << 20);
+    auto re = std::make_shared<const RE2>(join_alternatives(alternatives), options);
+    if (!re->ok()) throw UserError(lang, fmt::format("gazetteer names do not compile: {}", re->error()));
+    pack.entity_regex = std::move(re);
+  }
+
+  void load_normalize(const std::string& path) {
+    YamlReader r(path);
+    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    if (root.IsNull()) return;
+    r.expect_map(root, "normalize.yaml");
+    r.only_keys(root, {"replace", "remove"});
+    FoldTable table = table_;
+    if (root["replace"]) {
+      r.expect_map(root["replace"], "replace");
+      for (auto it = root["replace"].begin(); it != root["replace"].end(); ++it) {
+        const std::u32string from = to_u32(r.string(it->first, "replace key"));
+        if (from.size() != 1) r.fail(it->first, "replace keys must be single characters");
+        table.replace[from[0]] = r.string(it->second, "replacement");
+      }
+    }
+    if (root["remove"]) {
+      for (const std::string& s : r.strings(root["remove"], "remove")) {
+        const std::u32string cps = to_u32(s);
+        if (cps.size() != 1) r.fail(root["remove"], fmt::format("'{}' is not a single character", s));
+        table.remove.insert(cps[0]);
+      }
+    }
+    table_ = table;
+    rules_.normalizer = Normalizer(table_);
+  }
+
+  void load_events(const std::string& path) {
+    YamlReader r(path);
+    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    if (root.IsNull()) return;
+    r.expect_map(root, "events.yaml");
+    r.only_keys(root, {"events"});
+    r.expect_sequence(root["events"], "events");
+    for (const YAML::Node& item : root["events"]) {
+      r.expect_map(item, "an event type");
+      r.only_keys(item, {"id", "description", "participants", "once"});
+      if (!item["id"]) r.fail(item, "event type without id");
+      EventType type;
+      type.id = r.string(item["id"], "id");
+      type.where = r.location(item);
+      if (item["description"]) type.description = r.string(item["description"], "description");
+      type.participants = item["participants"] ? r.string(item["participants"], "participants") : "country";
+      if (item["once"]) type.once = r.boolean(item["once"], "once");
+      if (rules_.event(type.id) != nullptr) r.fail(item["id"], fmt::format("duplicate event id '{}'", type.id));
+      rules_.events.push_back(std::move(type));
+    }
+  }
+
+  void load_entities(const std::string& path) {
+    YamlReader r(path);
+    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    if (root.IsNull()) return;
+    r.expect_map(root, "entities.yaml");
+    r.only_keys(root, {"entities"});
+    r.expect_sequence(root["entities"], "entities");
+    std::set<std::string> seen;
+    for (const YAML::Node& item : root["entities"]) {
+      r.expect_map(item, "an entity");
+      r.only_keys(item, {"id", "type", "names", "demonyms"});
+      if (!item["id"] || !item["type"] || !item["names"]) r.fail(item, "an entity needs id, type and names");
+      Entity entity;
+      entity.id = r.string(item["id"], "id");
+      entity.type = r.string(item["type"], "type");
+      entity.where = r.location(item);
+      if (!seen.insert(entity.id).second) r.fail(item["id"], fmt::format("duplicate entity id '{}'", entity.id));
+      auto read_names = [&](const YAML::Node& node, std::map<std::string, std::vector<std::string>>& into) {
+        r.expect_map(node, "names");
+        for (auto it = node.begin(); it != node.end(); ++it) {
+          const std::string lang = r.string(it->first, "language");
+          for (std::string& name : r.strings(it->second, "names")) {
+            if (name.empty()) r.fail(it->second, "empty name");
+            into[lang].push_back(std::move(name));
+          }
+        }
+      };
+      read_names(item["names"], entity.names);
+      if (item["demonyms"]) read_names(item["demonyms"], entity.demonyms);
+      // A later folder may add names to an entity the shipped gazetteer has.
+      auto existing = std::find_if(rules_.entities.begin(), rules_.entities.end(),
+                                   [&](const Entity& e) { return e.id == entity.id; });
+      if (existing != rules_.entities.end()) {
+        for (auto& [lang, names] : entity.names) {
+          existing->names[lang].insert(existing->names[lang].end(), names.begin(), names.end());
+        }
+        for (auto& [lang, names] : entity.demonyms) {
+          existing->demonyms[lang].insert(existing->demonyms[lang].end(), names.begin(), names.end());
+        }
+      } else {
+        rules_.entities.push_back(std::move(entity));
+      }
+    }
+  }
+
+  void load_checks(const std::string& path) {
+    YamlReader r(path);
+    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    if (root.IsNull()) return;
+    r.expect_map(root, "checks.yaml");
+    r.only_keys(root, {"checks"});
+    r.expect_map(root["checks"], "checks");
+    for (auto it = root["checks"].begin(); it != root["checks"].end(); ++it) {
+      const std::string id = r.string(it->first, "check id");
+      CheckConfig& config = rules_.checks[id];
+      config.where = r.location(it->first);
+      r.expect_map(it->second, fmt::format("settings of check '{}'", id));
+      for (auto opt = it->second.begin(); opt != it->second.end(); ++opt) {
+        config.settings[r.string(opt->first, "option")] =
+            CheckSetting{r.string(opt->second, "option value"), r.location(opt->second)};
+      }
+    }
+  }
+
+  void load_language(const fs::path& dir) {
+    const std::string id = dir.filename().string();
+    LanguagePack& pack = rules_.languages[id];
+    pack.id = id;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const auto ext = entry.path().extension();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    // language.yaml first: the others need its locale.
+    std::stable_partition(files.begin(), files.end(),
+                          [](const fs::path& p) { return p.filename() == "language.yaml"; });
+    for (const fs::path& file : files) load_language_file(pack, file.string());
+  }
+
+  void load_language_file(LanguagePack& pack, const std::string& path) {
+    YamlReader r(path);
+    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    if (root.IsNull()) return;
+    r.expect_map(root, "a language file");
+    r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
+                       "day_words", "connectors", "anaphora", "dates", "triggers", "names",
+                       "near_letters"});
+    const Normalizer& norm = rules_.normalizer;
+    if (root["name"]) pack.name = r.string(root["name"], "name");
+    if (root["locale"]) {
+      pack.locale = r.string(root["locale"], "locale");
+      pack.where = r.location(root);
+      pack.where.path = path;
+      const icu::Locale locale(pack.locale.c_str());
+      if (locale.isBogus() || std::string(locale.getLanguage()).empty()) {
+        r.fail(root["locale"], fmt::format("unknown ICU locale '{}'", pack.locale));
+      }
+    }
+    if (root["script"]) {
+      pack.script = r.string(root["script"], "script");
+      if (u_getPropertyValueEnum(UCHAR_SCRIPT, pack.script.c_str()) == UCHAR_INVALID_CODE) {
+        r.fail(root["script"], fmt::format("unknown script '{}' (use an ISO 15924 code such as Arab or Latn)", pack.script));
+      }
+    }
+    if (root["dictionary"]) pack.dictionary = r.string(root["dictionary"], "dictionary");
+    if (root["detect"]) {
+      for (const std::string& w : r.strings(root["detect"], "detect")) pack.detect_words.push_back(norm.key(w));
+    }
+    auto need_locale = [&](const YAML::Node& node) {
+      if (pack.locale.empty()) r.fail(node, "this key needs the pack's locale: put it in language.yaml");
+    };
+    if (root["calendars"]) {
+      need_locale(root["calendars"]);
+      r.expect_sequence(root["calendars"], "calendars");
+      for (const YAML::Node& c : root["calendars"]) {
+        const Calendar cal = parse_calendar(r, c);
+        load_cldr_months(pack, rules_, cal, calendar_name(cal));
+      }
+    }
+    if (root["months"]) {
+      // Variants CLDR lacks, per calendar and month number.
+      r.expect_map(root["months"], "months");
+      for (auto it = root["months"].begin(); it != root["months"].end(); ++it) {
+        const Calendar cal = parse_calendar(r, it->first);
+        r.expect_map(it->second, "months of a calendar");
+        for (auto m = it->second.begin(); m != it->second.end(); ++m) {
+          const int number = r.integer(m->first, "month number", 1, 12);
+          for (const std::string& name : r.strings(m->second, "month names")) {
+            pack.months[norm.key(name)] = MonthRef{cal, number};
+          }
+        }
+      }
+    }
+    if (root["day_words"]) {
+      r.expect_map(root["day_words"], "day_words");
+      for (auto it = root["day_words"].begin(); it != root["day_words"].end(); ++it) {
+        const int day = r.integer(it->first, "day", 1, 31);
+        for (const std::string& w : r.strings(it->second, "day words")) pack.day_words[norm.key(w)] = day;
+      }
+    }
+    if (root["connectors"]) {
+      for (const std::string& w : r.strings(root["connectors"], "connectors")) {
+        pack.connectors.push_back(norm.normalize_string(w));
+      }
+    }
+    if (root["anaphora"]) {
+      r.expect_map(root["anaphora"], "anaphora");
+      r.only_keys(root["anaphora"], {"day", "month", "year"});
+      for (auto it = root["anaphora"].begin(); it != root["anaphora"].end(); ++it) {
+        for (const std::string& w : r.strings(it->second, "anaphora")) {
+          pack.anaphora[it->first.Scalar()].push_back(norm.normalize_string(w));
+        }
+      }
+    }
+    if (root["dates"]) {
+      need_locale(root["dates"]);
+      r.expect_sequence(root["dates"], "dates");
+      for (const YAML::Node& item : root["dates"]) pack.dates.push_back(load_date_template(r, pack, item));
+    }
+    if (root["triggers"]) load_triggers(r, pack, root["triggers"]);
+    if (root["names"]) load_name_cues(r, pack, root["names"]);
+    if (root["near_letters"]) {
+      for (const std::string& group : r.strings(root["near_letters"], "near_letters")) {
+        pack.near_letters.push_back(to_u32(fold_case(norm.normalize_string(group))));
+      }
+    }
+  }
+
+  DateTemplate load_date_template(const YamlReader& r, const LanguagePack& pack, const YAML::Node& item) {
+    DateTemplate t;
+    if (item.IsMap()) {
+      r.only_keys(item, {"pattern", "examples", "not"});
+      if (!item["pattern"]) r.fail(item, "a date template needs a pattern");
+    }
+    // Initialized, never assigned: assigning a yaml-cpp Node rewrites the
+    // node it refers to.
+    const YAML::Node pattern_node = item.IsMap() ? item["pattern"] : item;
+    if (item.IsMap()) {
+      if (item["examples"]) t.examples = r.strings(item["examples"], "examples");
+      if (item["not"]) t.counterexamples = r.strings(item["not"], "not");
+    }
+    t.source = r.string(pattern_node, "pattern");
+    t.where = r.location(pattern_node);
+
+    std::vector<std::string> day_alternatives;
+    for (const auto& [word, day] : pack.day_words) day_alternatives.push_back(word);
+    std::vector<std::string> month_alternatives;
+    for (const auto& [name, ref] : pack.months) month_alternatives.push_back(name);
+    auto alternation = [](const std::vector<std::string>& words) {
+      std::string alt = join_alternatives(words);
+      return alt == "(?!)" ? std::string("[^\\s\\S]") : alt;  // matches nothing
+    };
+    const std::string day_re = "[0-9]{1,2}" + (day_alternatives.empty() ? "" : "|" + alternation(day_alternatives));
+    const std::string month_re = alternation(month_alternatives);
+    const std::string year_re = "[0-9]{4}";
+    auto anaphora_re = [&](const char* kind) {
+      auto it = pack.anaphora.find(kind);
+      return alternation(it == pack.anaphora.end() ? std::vector<std::string>{} : it->second);
+    };
+
+    const std::string text = prepare_pattern(rules_, t.source);
+    std::string expanded;
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\\' && i + 1 < text.size()) {
+        expanded += text.substr(i, 2);
+        ++i;
+        continue;
+      }
+      if (text[i] != '{') {
+        expanded += text[i];
+        continue;
+      }
+      const auto close = text.find('}', i);
+      const std::string name = close == std::string::npos ? "" : text.substr(i + 1, close - i - 1);
+      std::string body;
+      if (name == "day" || name == "day2") body = day_re;
+      else if (name == "month" || name == "month2") body = month_re;
+      else if (name == "year" || name == "year2") body = year_re;
+      else if (name == "anaphora_day") body = anaphora_re("day");
+      else if (name == "anaphora_month") body = anaphora_re("month");
+      else if (name == "anaphora_year") body = anaphora_re("year");
+      else if (name == "connector") {
+        expanded += "(?:" + alternation(pack.connectors) + ")";
+        i = close;
+        continue;
+      } else if (!name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || c == ',';
+                 })) {
+        expanded += '{';  // a regex repetition such as {1,3}
+        continue;
+      } else {
+        r.fail(pattern_node, fmt::format("unknown placeholder '{{{}}}' in date pattern (known: day, "
+                                         "month, year, day2, month2, year2, connector, anaphora_day, "
+                                         "anaphora_month, anaphora_year)", name));
+      }
+      if (!used.insert(name).second) r.fail(pattern_node, fmt::format("placeholder '{{{}}}' used twice", name));
+      expanded += "(?P<" + name + ">" + body + ")";
+      i = close;
+    }
+    if (used.empty()) r.fail(pattern_node, "a date pattern needs at least one placeholder");
+    t.regex = compile(r, pattern_node, expanded);
+    const auto& groups = t.regex->NamedCapturingGroups();
+    auto index = [&](const char* name) {
+      auto it = groups.find(name);
+      return it == groups.end() ? 0 : it->second;
+    };
+    t.day = index("day"); t.month = index("month"); t.year = index("year");
+    t.day2 = index("day2"); t.month2 = index("month2"); t.year2 = index("year2");
+    t.anaphora_day = index("anaphora_day");
+    t.anaphora_month = index("anaphora_month");
+    t.anaphora_year = index("anaphora_year");
+    if (t.regex->NumberOfCapturingGroups() != static_cast<int>(used.size())) {
+      r.fail(pattern_node, "use (?:...) for grouping in date patterns: plain (...) groups are reserved");
+    }
+    return t;
+  }
+
+  void load_triggers(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
+    r.expect_map(node, "triggers");
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const std::string event = r.string(it->first, "event id");
+      if (rules_.event(event) == nullptr) {
+        r.fail(it->first, fmt::format("unknown event type '{}' (declare it in events.yaml)", event));
+      }
+      r.expect_sequence(it->second, "triggers of an event");
+      for (const YAML::Node& item : it->second) {
+        EventTrigger trigger;
+        trigger.event = event;
+        if (item.IsMap()) {
+          r.only_keys(item, {"pattern", "examples"});
+          if (!item["pattern"]) r.fail(item, "a trigger needs a pattern");
+          if (item["examples"]) trigger.examples = r.strings(item["examples"], "examples");
+        }
+        const YAML::Node pattern_node = item.IsMap() ? item["pattern"] : item;
+        trigger.source = r.string(pattern_node, "pattern");
+        trigger.where = r.location(pattern_node);
+        trigger.regex = compile(r, pattern_node, prepare_pattern(rules_, trigger.source));
+        pack.triggers.push_back(std::move(trigger));
+      }
+    }
+  }
+
+  void load_name_cues(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
+    r.expect_map(node, "names");
+    r.only_keys(node, {"suffixes", "prefixes", "context"});
+    const Normalizer& norm = rules_.normalizer;
+    if (node["suffixes"]) {
+      for (const std::string& s : r.strings(node["suffixes"], "suffixes")) pack.name_suffixes.push_back(norm.key(s));
+    }
+    if (node["prefixes"]) {
+      for (const std::string& s : r.strings(node["prefixes"], "prefixes")) pack.name_prefixes.push_back(norm.key(s));
+    }
+    if (node["context"]) {
+      r.expect_map(node["context"], "context");
+      for (auto it = node["context"].begin(); it != node["context"].end(); ++it) {
+        const std::string type = r.string(it->first, "entity type");
+        r.expect_map(it->second, "context of an entity type");
+        r.only_keys(it->second, {"before", "after"});
+        NameCues& cues = pack.name_cues[type];
+        if (it->second["before"]) {
+          for (const std::string& w : r.strings(it->second["before"], "before")) cues.before.push_back(norm.key(w));
+        }
+        if (it->second["after"]) {
+          for (const std::string& w : r.strings(it->second["after"], "after")) cues.after.push_back(norm.key(w));
+        }
+      }
+    }
+  }
+
+  RuleSet& rules_;
+  FoldTable table_;
+};
+
+}  // namespace
+
+const LanguagePack* RuleSet::language(const std::string& id) const {
+  auto it = languages.find(id);
+  return it == languages.end() ? nullptr : &it->second;
+}
+
+const EventType* RuleSet::event(const std::string& id) const {
+  for (const EventType& e : events) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+const Entity* RuleSet::entity(const std::string& id) const {
+  for (const Entity& e : entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+RuleSet load_rules(const std::vector<std::string>& folders) {
+  RuleSet rules;
+  Loader loader(rules);
+  for (const std::string& folder : folders) loader.load_folder(folder);
+  loader.finish();
+  return rules;
+}
+
+std::string default_rules_folder() {
+  if (const char* env = std::getenv("CONCORD_RULES"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  char buffer[PATH_MAX];
+  const ssize_t n = readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
+  if (n > 0) {
+    const fs::path exe(std::string(buffer, static_cast<std::size_t>(n)));
+    for (const fs::path& candidate : {exe.parent_path().parent_path() / "rules",
+                                      exe.parent_path().parent_path() / "share" / "concord" / "rules"}) {
+      if (fs::exists(candidate / "entities.yaml", ec)) return candidate.string();
+    }
+  }
+  return CONCORD_DEFAULT_RULES_DIR;
+}
+
+}  // namespace concord

@@ -1,0 +1,151 @@
+// Rule packs: the compiled form of the YAML under rules/.
+//
+// Rule *types* are C++ (a date template, an event trigger, a gazetteer
+// entry); rule *instances* are YAML. Everything here is built once by
+// load_rules() before any text is read, and is immutable afterwards, so a
+// RuleSet can be shared by every thread that checks documents.
+//
+// Layout of a rules folder:
+//   shared/normalize.yaml   characters folded or removed before matching
+//   entities.yaml           the gazetteer: id, type, names per language
+//   events.yaml             event types: id, participants, whether unique
+//   checks.yaml             per-check settings (severity, enabled, options)
+//   <lang>/*.yaml           a language pack: any of the keys documented in
+//                           README.md ("Rule files"), split over files freely
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/normalize.h"
+
+namespace concord {
+
+enum class Calendar { kGregorian, kPersian };
+
+struct RuleLocation {
+  std::string path;
+  std::size_t line = 0;    // 1-based
+  std::size_t column = 0;  // 1-based
+};
+
+struct MonthRef {
+  Calendar calendar = Calendar::kGregorian;
+  int number = 0;  // 1..12
+};
+
+// A date pattern: an RE2 regex over normalized text with placeholders
+// ({day} {month} {year} {day2} {month2} {year2} {connector}
+// {anaphora_day} {anaphora_month} {anaphora_year}) expanded from the pack.
+struct DateTemplate {
+  std::string source;  // as written in YAML
+  RuleLocation where;
+  std::shared_ptr<const RE2> regex;
+  // Capture group index per placeholder, 0 when the template lacks it.
+  int day = 0, month = 0, year = 0, day2 = 0, month2 = 0, year2 = 0;
+  int anaphora_day = 0, anaphora_month = 0, anaphora_year = 0;
+  std::vector<std::string> examples;      // each must be found, whole
+  std::vector<std::string> counterexamples;  // none may be found
+};
+
+struct EventTrigger {
+  std::string event;  // event type id
+  std::string source;
+  RuleLocation where;
+  std::shared_ptr<const RE2> regex;
+  std::vector<std::string> examples;
+};
+
+// Words that, next to a token, show that the text wants a name of a given
+// entity type there ("arrived in X", "held in X").
+struct NameCues {
+  std::vector<std::string> before;  // keys
+  std::vector<std::string> after;   // keys
+};
+
+struct LanguagePack {
+  std::string id;  // folder name: fa, es, en...
+  std::string name;
+  std::string locale;      // ICU locale for CLDR data and sentence breaks
+  std::string script;      // ISO 15924 name, e.g. Arab, Latn
+  std::string dictionary;  // hunspell dictionary name, e.g. fa_IR
+  RuleLocation where;
+
+  std::vector<std::string> detect_words;  // keys of frequent words
+  std::unordered_map<std::string, MonthRef> months;  // key -> month
+  std::unordered_map<std::string, int> day_words;    // key -> day of month
+  std::vector<std::string> connectors;               // normalized
+  std::map<std::string, std::vector<std::string>> anaphora;  // day|month|year -> normalized
+  std::vector<DateTemplate> dates;
+  std::vector<EventTrigger> triggers;
+
+  std::map<std::string, NameCues> name_cues;  // entity type -> cues
+  std::vector<std::string> name_suffixes;     // keys; derived forms, not typos
+  std::vector<std::string> name_prefixes;     // keys; attached prepositions
+  std::vector<std::u32string> near_letters;   // groups of easily confused letters
+
+  // Compiled from the gazetteer by load_rules(): every name and demonym of
+  // this language in one pattern, and what each (case-folded) name denotes.
+  struct EntityName {
+    std::size_t entity = 0;  // index into RuleSet::entities
+    bool demonym = false;
+    bool acronym = false;  // all capitals: matched case-sensitively
+  };
+  std::shared_ptr<const RE2> entity_regex;
+  std::unordered_map<std::string, EntityName> entity_names;
+};
+
+struct Entity {
+  std::string id;
+  std::string type;  // country, city, person, organization...
+  std::map<std::string, std::vector<std::string>> names;     // lang -> names
+  std::map<std::string, std::vector<std::string>> demonyms;  // lang -> adjectives
+  RuleLocation where;
+};
+
+struct EventType {
+  std::string id;
+  std::string description;
+  std::string participants;  // entity type of the participants
+  bool once = false;         // happens once per participant set
+  RuleLocation where;
+};
+
+struct CheckSetting {
+  std::string value;
+  RuleLocation where;
+};
+
+struct CheckConfig {
+  std::map<std::string, CheckSetting> settings;  // option -> value
+  RuleLocation where;
+};
+
+class RuleSet {
+ public:
+  Normalizer normalizer;
+  std::map<std::string, LanguagePack> languages;
+  std::vector<Entity> entities;
+  std::vector<EventType> events;
+  std::map<std::string, CheckConfig> checks;  // check id -> settings
+  std::vector<std::string> folders;           // where these rules came from
+
+  const LanguagePack* language(const std::string& id) const;
+  const EventType* event(const std::string& id) const;
+  const Entity* entity(const std::string& id) const;
+};
+
+// Loads and compiles every rule folder, later folders extending earlier ones.
+// Throws UserError naming the rule file and its line and column.
+RuleSet load_rules(const std::vector<std::string>& folders);
+
+// The folder of rules shipped with concord: $CONCORD_RULES, else rules/ next
+// to the executable's parent, else the source tree's rules/.
+std::string default_rules_folder();
+
+}  // namespace concord

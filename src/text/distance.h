@@ -1,0 +1,33 @@
+// Weighted edit distance between words, for near-miss detection.
+//
+// Optimal string alignment (Damerau-Levenshtein without repeated edits of a
+// substring): insertions, deletions and adjacent transpositions cost 1, a
+// substitution costs 1, or `near_cost` between two letters of the same
+// confusion group (Persian letters that differ only by their dots, Spanish
+// vowels with and without accent), as the language pack lists them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace concord {
+
+class EditDistance {
+ public:
+  EditDistance() = default;
+  EditDistance(const std::vector<std::u32string>& near_groups, double near_cost);
+
+  double operator()(const std::u32string& a, const std::u32string& b) const;
+
+  // The edit script turning `a` into `b`: for each position of `a`, the code
+  // points that replace it (empty when deleted, itself when kept); one extra
+  // slot at the end holds insertions after the last character.
+  std::vector<std::u32string> align(const std::u32string& a, const std::u32string& b) const;
+
+ private:
+  double substitution(char32_t x, char32_t y) const;
+  std::vector<std::pair<char32_t, int>> group_of_;  // sorted (code point, group)
+  double near_cost_ = 1.0;
+};
+
+}  // namespace concord

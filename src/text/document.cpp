@@ -1,0 +1,31 @@
+#include "text/document.h"
+
+#include <algorithm>
+
+namespace concord {
+
+Document::Document(Source source, const Normalizer& normalizer)
+    : source_(std::move(source)),
+      normalized_(normalizer.normalize(source_.content())),
+      tokens_(tokenize(normalized_.text)),
+      paragraphs_(split_paragraphs(normalized_.text)) {}
+
+void Document::set_language(std::string lang, LanguageOrigin origin, const std::string& locale) {
+  language_ = std::move(lang);
+  language_origin_ = origin;
+  sentences_ = split_sentences(normalized_.text, locale);
+}
+
+std::string_view Document::original_slice(std::size_t begin, std::size_t end) const {
+  const std::size_t b = original_start(begin);
+  const std::size_t e = std::max(b, original_end(end));
+  return source_.bytes().substr(b, e - b);
+}
+
+std::size_t Document::token_at_or_after(std::size_t offset) const {
+  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
+                             [](const TextSpan& t, std::size_t off) { return t.begin < off; });
+  return static_cast<std::size_t>(it - tokens_.begin());
+}
+
+}  // namespace concord

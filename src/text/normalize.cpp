@@ -1,0 +1,147 @@
+#include "text/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace concord {
+namespace {
+
+const icu::Normalizer2& nfc_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: NFC data unavailable");
+  return *nfc;
+}
+
+// NFC with ICU, recording edits. Returns false (and leaves `out` empty) when
+// the input is already NFC, the usual case, so no copy is made.
+bool apply_nfc(std::string_view in, std::string& out, OffsetMap& map) {
+  const icu::Normalizer2& nfc = nfc_instance();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(in.data(), static_cast<int32_t>(in.size()));
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return false;
+  status = U_ZERO_ERROR;
+  icu::Edits edits;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc.normalizeUTF8(0, piece, sink, &edits, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: NFC normalization failed");
+  icu::Edits::Iterator it = edits.getCoarseIterator();
+  while (it.next(status)) {
+    const auto old_length = static_cast<std::size_t>(it.oldLength());
+    const auto new_length = static_cast<std::size_t>(it.newLength());
+    if (it.hasChange()) {
+      map.add_change(old_length, new_length);
+    } else {
+      map.add_unchanged(old_length);
+    }
+  }
+  return true;
+}
+
+
+}  // namespace
+
+NormalizedText Normalizer::normalize(std::string_view utf8) const {
+  NormalizedText result;
+  std::string composed;
+  const std::string_view input =
+      apply_nfc(utf8, composed, result.nfc) ? std::string_view(composed) : utf8;
+
+  std::string& out = result.text;
+  out.reserve(input.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(input.data());
+  const auto length = static_cast<int32_t>(input.size());
+  int32_t i = 0;
+  std::size_t run = 0;  // pending unchanged bytes, flushed before a change
+  auto flush = [&] {
+    result.fold.add_unchanged(run);
+    run = 0;
+  };
+  while (i < length) {
+    const uint8_t b = s[i];
+    if (b < 0x80 && b != '\r') {
+      out.push_back(static_cast<char>(b));
+      ++run;
+      ++i;
+      continue;
+    }
+    if (b == '\r') {
+      flush();
+      const bool crlf = i + 1 < length && s[i + 1] == '\n';
+      out.push_back('\n');
+      result.fold.add_change(crlf ? 2 : 1, 1);
+      i += crlf ? 2 : 1;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    const auto source_length = static_cast<std::size_t>(i - start);
+    if (c < 0) {  // cannot happen on validated input; keep bytes as they are
+      out.append(reinterpret_cast<const char*>(s + start), source_length);
+      run += source_length;
+      continue;
+    }
+    const auto cp = static_cast<char32_t>(c);
+    if (table_.remove.count(cp) != 0) {
+      flush();
+      result.fold.add_change(source_length, 0);
+      continue;
+    }
+    if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
+      flush();
+      out.push_back(static_cast<char>('0' + u_charDigitValue(c)));
+      result.fold.add_change(source_length, 1);
+      continue;
+    }
+    if (auto it = table_.replace.find(cp); it != table_.replace.end()) {
+      flush();
+      out += it->second;
+      result.fold.add_change(source_length, it->second.size());
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(s + start), source_length);
+    run += source_length;
+  }
+  flush();
+  return result;
+}
+
+std::string Normalizer::normalize_string(std::string_view utf8) const {
+  return normalize(utf8).text;
+}
+
+std::string fold_case(std::string_view utf8) {
+  bool ascii = true;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  std::string out;
+  if (ascii) {
+    out.assign(utf8);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.foldCase();
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string Normalizer::key(std::string_view utf8) const {
+  return fold_case(normalize_string(utf8));
+}
+
+}  // namespace concord

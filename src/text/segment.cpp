@@ -1,0 +1,161 @@
+#include "text/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+namespace concord {
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  const auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
+}
+
+char32_t code_point_at(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+char32_t code_point_before(std::string_view text, std::size_t offset) {
+  if (offset == 0 || offset > text.size()) return 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(offset);
+  UChar32 c;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"  // inside ICU's macro
+  U8_PREV(s, 0, i, c);
+#pragma GCC diagnostic pop
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t end) {
+  return !is_word_char(code_point_before(text, begin)) &&
+         !is_word_char(code_point_at(text, end));
+}
+
+std::size_t code_point_count(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::u32string to_u32(std::string_view text) {
+  std::u32string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) {
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
+    (void)error;  // cannot fail: 4 bytes always suffice
+    out.append(buffer, static_cast<std::size_t>(length));
+  }
+  return out;
+}
+
+std::vector<TextSpan> tokenize(std::string_view text) {
+  std::vector<TextSpan> tokens;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  std::size_t start = 0;
+  bool in_word = false;
+  while (i < length) {
+    const int32_t here = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    const bool word = c >= 0 && is_word_char(static_cast<char32_t>(c));
+    if (word && !in_word) {
+      start = static_cast<std::size_t>(here);
+      in_word = true;
+    } else if (!word && in_word) {
+      tokens.push_back({start, static_cast<std::size_t>(here)});
+      in_word = false;
+    }
+  }
+  if (in_word) tokens.push_back({start, text.size()});
+  return tokens;
+}
+
+std::vector<TextSpan> split_paragraphs(std::string_view text) {
+  std::vector<TextSpan> paragraphs;
+  std::size_t begin = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '\n') {
+      ++i;
+      continue;
+    }
+    // A blank line: "\n" followed by optional spaces/tabs and another "\n".
+    std::size_t j = i + 1;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    if (j < text.size() && text[j] == '\n') {
+      if (i > begin) paragraphs.push_back({begin, i});
+      while (j < text.size() && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t')) ++j;
+      begin = j;
+      i = j;
+    } else {
+      i = j;
+    }
+  }
+  if (begin < text.size()) paragraphs.push_back({begin, text.size()});
+  return paragraphs;
+}
+
+std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale) {
+  std::vector<TextSpan> sentences;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: no sentence break data");
+  for (const TextSpan& paragraph : split_paragraphs(text)) {
+    const std::string_view part = text.substr(paragraph.begin, paragraph.size());
+    UText* ut = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: utext_openUTF8 failed");
+    it->setText(ut, status);
+    int32_t begin = it->first();
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next()) {
+      auto b = static_cast<std::size_t>(begin);
+      auto e = static_cast<std::size_t>(end);
+      while (e > b && (part[e - 1] == ' ' || part[e - 1] == '\n' || part[e - 1] == '\t')) --e;
+      if (e > b) sentences.push_back({paragraph.begin + b, paragraph.begin + e});
+    }
+    utext_close(ut);
+  }
+  return sentences;
+}
+
+std::size_t span_index(const std::vector<TextSpan>& spans, std::size_t offset) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), offset,
+                             [](std::size_t off, const TextSpan& s) { return off < s.begin; });
+  if (it == spans.begin()) return static_cast<std::size_t>(-1);
+  return static_cast<std::size_t>(it - spans.begin()) - 1;
+}
+
+}  // namespace concord

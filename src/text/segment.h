@@ -1,0 +1,46 @@
+// Words, sentences and paragraphs of a normalized text. All offsets are byte
+// offsets into the normalized text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace concord {
+
+struct TextSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+};
+
+// Maximal runs of letters, combining marks and digits.
+std::vector<TextSpan> tokenize(std::string_view text);
+
+// Paragraphs are separated by one or more blank lines.
+std::vector<TextSpan> split_paragraphs(std::string_view text);
+
+// Sentences by ICU's BreakIterator for `locale` (CLDR sentence rules), never
+// crossing a paragraph boundary. Trailing whitespace is trimmed.
+std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale);
+
+// True for a code point that can be part of a word (letter, mark, digit).
+bool is_word_char(char32_t c);
+// The code point that starts at `offset` / ends just before `offset`
+// (U+0000 at the edges of the text).
+char32_t code_point_at(std::string_view text, std::size_t offset);
+char32_t code_point_before(std::string_view text, std::size_t offset);
+// True when [begin, end) is not glued to a word character on either side.
+bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t end);
+// Number of code points in a UTF-8 string.
+std::size_t code_point_count(std::string_view text);
+// Code points of a UTF-8 string.
+std::u32string to_u32(std::string_view text);
+std::string to_utf8(std::u32string_view text);
+
+// Index of the span containing `offset` in sorted, disjoint spans, or the
+// last span starting before it; npos when none.
+std::size_t span_index(const std::vector<TextSpan>& spans, std::size_t offset);
+
+}  // namespace concord

@@ -1,0 +1,47 @@
+// Dictionary look-ups with nuspell and the hunspell dictionaries Debian ships.
+//
+// Dictionaries load lazily, on the first look-up, because loading one takes
+// far longer than checking a pair of documents that never needs it.
+// Look-ups take normalized words; for Persian, a word written without its
+// zero-width non-joiner (older orthography) is also tried with one inserted
+// at each position, since the dictionaries spell compounds with it.
+//
+// Thread safety: thread-safe (loading is guarded by std::call_once).
+// Not copyable or movable.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace nuspell {
+inline namespace v5 {
+class Dictionary;
+}
+}  // namespace nuspell
+
+namespace concord {
+
+class Speller {
+ public:
+  // `name` is a hunspell dictionary name such as "fa_IR"; empty means none.
+  explicit Speller(std::string name);
+  ~Speller();
+  Speller(const Speller&) = delete;
+  Speller& operator=(const Speller&) = delete;
+
+  // False when no dictionary is configured or it could not be found.
+  bool available() const;
+  // True when the dictionary knows the word (or, without a dictionary, never).
+  bool known(std::string_view word) const;
+
+ private:
+  void load() const;
+
+  std::string name_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<nuspell::Dictionary> dictionary_;
+};
+
+}  // namespace concord
