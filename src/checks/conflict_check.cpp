@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <functional>
 #include <map>
 #include <set>
@@ -19,12 +21,20 @@ namespace {
 struct Entry {
   const AnalyzedSource* source;
   const Claim* claim;
-  std::pair<int64_t, int64_t> days;
-  std::string value;  // ISO text
+  double low, high;   // the values the claim allows (days, or amounts)
+  std::string value;  // as reported: ISO date, or amount with unit
 };
 
-bool overlaps(const Entry& a, const Entry& b) {
-  return a.days.first <= b.days.second && b.days.first <= a.days.second;
+bool overlaps(const Entry& a, const Entry& b) { return a.low <= b.high && b.low <= a.high; }
+
+std::string amount_text(const Quantity& q) {
+  std::string number = fmt::format("{:.6g}", q.value);
+  if (q.value >= 1e6 && std::fmod(q.value, 1e4) == 0) number = fmt::format("{:g} million", q.value / 1e6);
+  std::string prefix;
+  if (q.qualifier == "approximate") prefix = "about ";
+  else if (q.qualifier == "more_than" || q.qualifier == "at_least") prefix = "over ";
+  else if (q.qualifier == "less_than" || q.qualifier == "at_most") prefix = "under ";
+  return prefix + number + (q.unit.empty() ? "" : " " + q.unit);
 }
 
 std::string display_name(const RuleSet& rules, const std::string& id) {
@@ -39,7 +49,10 @@ std::string display_name(const RuleSet& rules, const std::string& id) {
 
 class ConflictCheck : public Check {
  public:
-  explicit ConflictCheck(bool inferred_years) : inferred_years_(inferred_years) {}
+  ConflictCheck(bool inferred_years, double exact_tolerance, double approximate_tolerance)
+      : inferred_years_(inferred_years),
+        exact_tolerance_(exact_tolerance),
+        approximate_tolerance_(approximate_tolerance) {}
 
   void run(const Group& group, std::vector<Finding>& out) const override {
     const RuleSet& rules = *group.rules;
@@ -47,16 +60,41 @@ class ConflictCheck : public Check {
     for (const AnalyzedSource& source : group.sources) {
       for (const Claim& claim : source.extraction.claims) {
         const EventType* type = rules.event(claim.event);
-        if (type == nullptr || !type->once) continue;
-        const DateMention& date = source.extraction.dates[claim.date_mention];
+        if (type == nullptr) continue;
+        std::string key = claim.event;
+        for (const std::string& p : claim.participants) key += "|" + p;
+        if (claim.quantity) {
+          // A measure compares only within the same time scope and kind
+          // (a 1992-2008 total is not a single grant; 1994 is not 1995).
+          if (!claim.scope) continue;
+          const DateMention& scope = source.extraction.dates[*claim.scope];
+          if (!inferred_years_ && scope.from.year_inferred) continue;
+          key += "|" + scope.from.iso() + (scope.to ? "/" + scope.to->iso() : "") +
+                 (claim.cumulative ? "|total" : "|single");
+          const Quantity& q = source.extraction.quantities[*claim.quantity];
+          key += "|" + q.unit;
+          double low = q.value, high = q.value;
+          const double tolerance = q.qualifier == "approximate" ? approximate_tolerance_ : exact_tolerance_;
+          if (q.qualifier == "more_than" || q.qualifier == "at_least") {
+            high = std::numeric_limits<double>::infinity();
+          } else if (q.qualifier == "less_than" || q.qualifier == "at_most") {
+            low = 0;
+          } else {
+            low = q.value * (1 - tolerance);
+            high = q.value * (1 + tolerance);
+          }
+          by_key[key].push_back(Entry{&source, &claim, low, high, amount_text(q)});
+          continue;
+        }
+        if (!type->once || !claim.date_mention) continue;
+        const DateMention& date = source.extraction.dates[*claim.date_mention];
         if (!inferred_years_ && (date.from.year_inferred || (date.to && date.to->year_inferred))) continue;
         const auto days = date.days();
         if (!days) continue;
-        std::string key = claim.event;
-        for (const std::string& p : claim.participants) key += "|" + p;
         const DateValue& v = date.to ? *date.to : date.from;
         std::string value = date.to ? date.from.iso() + "/" + v.iso() : v.iso();
-        by_key[key].push_back(Entry{&source, &claim, *days, std::move(value)});
+        by_key[key].push_back(Entry{&source, &claim, static_cast<double>(days->first),
+                                    static_cast<double>(days->second), std::move(value)});
       }
     }
     for (auto& [key, entries] : by_key) report(group, entries, out);
@@ -103,6 +141,10 @@ class ConflictCheck : public Check {
     const std::string what = type != nullptr && !type->description.empty() ? type->description : claim.event;
 
     auto location_of = [&](const Entry& e, std::string note) {
+      if (e.claim->quantity) {
+        const Quantity& q = e.source->extraction.quantities[*e.claim->quantity];
+        return e.source->location(q.begin, q.end, std::move(note));
+      }
       const DateMention& value = e.source->extraction.dates[e.claim->value_mention];
       return e.source->location(value.begin, value.end, std::move(note));
     };
@@ -147,12 +189,17 @@ class ConflictCheck : public Check {
   }
 
   bool inferred_years_;
+  double exact_tolerance_;
+  double approximate_tolerance_;
 };
 
 }  // namespace
 
 std::unique_ptr<Check> make_conflict_check(CheckOptions& options, const RuleSet&) {
-  return std::make_unique<ConflictCheck>(options.flag("inferred_years", false));
+  const bool inferred_years = options.flag("inferred_years", false);
+  const double exact = options.number("exact_tolerance", 0.005);
+  const double approximate = options.number("approximate_tolerance", 0.1);
+  return std::make_unique<ConflictCheck>(inferred_years, exact, approximate);
 }
 
 }  // namespace concord

@@ -43,6 +43,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   ex.dates = extract_dates(doc, pack);
   ex.entities = extract_entities(doc, pack);
   ex.events = extract_events(doc, pack);
+  ex.quantities = extract_quantities(doc, pack, ex.dates);
 
   // Topic: entities by frequency (ties by first mention).
   std::map<std::size_t, std::pair<std::size_t, std::size_t>> counts;  // entity -> (count, first)
@@ -61,24 +62,53 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     const EventType* type = rules.event(event.event);
     if (type == nullptr) continue;
     const std::size_t sentence = doc.sentence_index(event.begin);
-    // The value: the nearest date in the same sentence.
-    std::optional<std::size_t> best;
-    std::size_t best_gap = 0;
+    // The nearest date and the nearest acceptable quantity in the sentence.
+    std::optional<std::size_t> date;
+    std::size_t date_gap = 0;
     for (std::size_t d = 0; d < ex.dates.size(); ++d) {
-      const DateMention& date = ex.dates[d];
-      if (doc.sentence_index(date.begin) != sentence) continue;
-      const std::size_t g = gap(event.begin, event.end, date.begin, date.end);
-      if (!best || g < best_gap) {
-        best = d;
-        best_gap = g;
+      const DateMention& m = ex.dates[d];
+      if (doc.sentence_index(m.begin) != sentence) continue;
+      const std::size_t g = gap(event.begin, event.end, m.begin, m.end);
+      if (!date || g < date_gap) {
+        date = d;
+        date_gap = g;
       }
     }
-    if (!best) continue;
     Claim claim;
     claim.event = event.event;
     claim.event_mention = e;
-    claim.date_mention = *best;
-    claim.value_mention = ex.dates[*best].antecedent.value_or(*best);
+    if (type->measure) {
+      std::optional<std::size_t> quantity;
+      std::size_t quantity_gap = 0;
+      for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
+        const Quantity& m = ex.quantities[i];
+        if (doc.sentence_index(m.begin) != sentence) continue;
+        if (std::find(type->units.begin(), type->units.end(), m.unit) == type->units.end()) continue;
+        // A measure's value follows its trigger in all three languages; one
+        // before it counts double.
+        std::size_t g = gap(event.begin, event.end, m.begin, m.end);
+        if (m.end <= event.begin) g *= 2;
+        if (!quantity || g < quantity_gap) {
+          quantity = i;
+          quantity_gap = g;
+        }
+      }
+      if (!quantity) continue;
+      claim.quantity = quantity;
+      claim.scope = date;
+      const TextSpan& span = doc.sentences()[sentence];
+      const std::string folded = fold_case(doc.slice(span.begin, span.end));
+      for (const std::string& word : pack.cumulative) {
+        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
+          if (at_word_boundaries(folded, at, at + word.size())) claim.cumulative = true;
+        }
+      }
+      if (date && ex.dates[*date].to && ex.dates[*date].from.year != ex.dates[*date].to->year) claim.cumulative = true;
+    } else {
+      if (!date) continue;
+      claim.date_mention = date;
+      claim.value_mention = ex.dates[*date].antecedent.value_or(*date);
+    }
     // Participants: entities of the event's type named in the sentence,
     // completed from the document's topic («دو کشور», "both countries").
     std::set<std::string> participants;

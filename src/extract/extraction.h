@@ -13,6 +13,7 @@
 
 #include "extract/dates.h"
 #include "extract/entities.h"
+#include "extract/quantities.h"
 #include "rules/rules.h"
 #include "text/document.h"
 
@@ -23,21 +24,29 @@ struct EventMention {
   std::string event;               // event type id
 };
 
+// An event claim's value is a date; a measure claim's value is a quantity,
+// with the date that scopes it («طی سال ۱۹۹۴», "entre 1992 y 2008").
 struct Claim {
-  std::string event;
+  std::string event;                      // event or measure type id
   std::vector<std::string> participants;  // sorted entity ids
   bool participants_from_topic = false;   // not named in the sentence
   std::size_t event_mention = 0;          // index into Extraction::events
-  std::size_t date_mention = 0;           // index into Extraction::dates
-  // The mention where the value is written: the date itself, or the
-  // antecedent of an anaphora such as «در همین روز».
+  // Event claims: the date in the sentence, and the mention where its value
+  // is written (the date itself, or the antecedent of «در همین روز»).
+  std::optional<std::size_t> date_mention;
   std::size_t value_mention = 0;
+  // Measure claims: the quantity, its time scope, whether it is a total
+  // over a period («acumulada», «در مجموع»).
+  std::optional<std::size_t> quantity;
+  std::optional<std::size_t> scope;
+  bool cumulative = false;
 };
 
 struct Extraction {
   std::vector<DateMention> dates;
   std::vector<EntityMention> entities;
   std::vector<EventMention> events;
+  std::vector<Quantity> quantities;
   std::vector<Claim> claims;
   // The entities the document is about: the most frequent ones, by type.
   std::vector<std::size_t> topic;

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "report/render.h"
@@ -30,6 +31,21 @@ nlohmann::ordered_json date_json(const DateValue& v) {
   j["granularity"] = kGranularity[static_cast<int>(v.granularity())];
   if (v.year_inferred) j["year_inferred"] = true;
   if (!v.exists) j["exists"] = false;
+  return j;
+}
+
+nlohmann::ordered_json date_mention_json(const DateMention& d) {
+  if (!d.to) return date_json(d.from);
+  return nlohmann::ordered_json{{"from", date_json(d.from)}, {"to", date_json(*d.to)}};
+}
+
+nlohmann::ordered_json quantity_json(const AnalyzedSource& s, const Quantity& q) {
+  nlohmann::ordered_json j;
+  j["location"] = location_json(s.location(q.begin, q.end));
+  j["value"] = q.value;
+  j["unit"] = q.unit;
+  if (!q.qualifier.empty()) j["qualifier"] = q.qualifier;
+  if (q.spelled) j["spelled"] = true;
   return j;
 }
 
@@ -93,18 +109,24 @@ std::string render_extraction_json(const Group& group) {
     for (const EventMention& m : ex.events) {
       src["events"].push_back({{"location", location_json(s.location(m.begin, m.end))}, {"event", m.event}});
     }
+    src["quantities"] = nlohmann::ordered_json::array();
+    for (const Quantity& q : ex.quantities) src["quantities"].push_back(quantity_json(s, q));
     src["claims"] = nlohmann::ordered_json::array();
     for (const Claim& c : ex.claims) {
-      const DateMention& d = ex.dates[c.date_mention];
-      const DateMention& v = ex.dates[c.value_mention];
       nlohmann::ordered_json j;
       j["event"] = c.event;
       j["participants"] = c.participants;
       if (c.participants_from_topic) j["participants_from_topic"] = true;
-      j["value"] = d.to ? nlohmann::ordered_json{{"from", date_json(d.from)}, {"to", date_json(*d.to)}}
-                        : date_json(d.from);
       j["trigger"] = location_json(s.location(ex.events[c.event_mention].begin, ex.events[c.event_mention].end));
-      j["location"] = location_json(s.location(v.begin, v.end));
+      if (c.quantity) {
+        j["value"] = quantity_json(s, ex.quantities[*c.quantity]);
+        if (c.scope) j["scope"] = date_mention_json(ex.dates[*c.scope]);
+        j["cumulative"] = c.cumulative;
+      } else if (c.date_mention) {
+        j["value"] = date_mention_json(ex.dates[*c.date_mention]);
+        const DateMention& v = ex.dates[c.value_mention];
+        j["location"] = location_json(s.location(v.begin, v.end));
+      }
       src["claims"].push_back(std::move(j));
     }
     root["sources"].push_back(std::move(src));
@@ -128,13 +150,35 @@ std::string render_extraction_text(const Group& group) {
       out += l.path + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": entity " +
              rules.entities[m.entity].id + " «" + l.excerpt + "»\n";
     }
+    for (const Quantity& q : ex.quantities) {
+      const Location l = s.location(q.begin, q.end);
+      out += fmt::format("{}:{}:{}: quantity {:.6g}{}{} «{}»\n", l.path, l.line, l.column, q.value,
+                         q.unit.empty() ? "" : " " + q.unit, q.qualifier.empty() ? "" : " (" + q.qualifier + ")",
+                         l.excerpt);
+    }
     for (const Claim& c : ex.claims) {
-      const DateMention& d = ex.dates[c.date_mention];
-      const Location l = s.location(ex.dates[c.value_mention].begin, ex.dates[c.value_mention].end);
       std::string who;
       for (const std::string& p : c.participants) who += (who.empty() ? "" : ",") + p;
-      out += l.path + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": claim " + c.event +
-             "(" + who + ") = " + (d.to ? d.from.iso() + "/" + d.to->iso() : d.from.iso()) + "\n";
+      std::string value;
+      std::size_t begin = 0, end = 0;
+      if (c.quantity) {
+        const Quantity& q = ex.quantities[*c.quantity];
+        value = fmt::format("{:.6g}{}", q.value, q.unit.empty() ? "" : " " + q.unit);
+        if (c.scope) {
+          const DateMention& d = ex.dates[*c.scope];
+          value += " in " + (d.to ? d.from.iso() + "/" + d.to->iso() : d.from.iso());
+        }
+        if (c.cumulative) value += " (total)";
+        begin = q.begin;
+        end = q.end;
+      } else if (c.date_mention) {
+        const DateMention& d = ex.dates[*c.date_mention];
+        value = d.to ? d.from.iso() + "/" + d.to->iso() : d.from.iso();
+        begin = ex.dates[c.value_mention].begin;
+        end = ex.dates[c.value_mention].end;
+      }
+      const Location l = s.location(begin, end);
+      out += fmt::format("{}:{}:{}: claim {}({}) = {}\n", l.path, l.line, l.column, c.event, who, value);
     }
   }
   return out;

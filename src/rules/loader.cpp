@@ -1,6 +1,8 @@
 // Loads rule folders (see rules.h for the layout) into a RuleSet.
 #include <fmt/format.h>
+#include <unicode/dcfmtsym.h>
 #include <unicode/dtfmtsym.h>
+#include <unicode/rbnf.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -137,6 +139,7 @@ class Loader {
   void finish() {
     for (auto& [id, pack] : rules_.languages) {
       compile_gazetteer(id, pack);
+      if (!pack.locale.empty()) compile_quantities(pack);
       if (pack.locale.empty()) {
         throw UserError(pack.where.path.empty() ? id : pack.where.path,
                         fmt::format("language '{}' has no language.yaml with name, locale and script", id));
@@ -207,7 +210,7 @@ class Loader {
     r.expect_sequence(root["events"], "events");
     for (const YAML::Node& item : root["events"]) {
       r.expect_map(item, "an event type");
-      r.only_keys(item, {"id", "description", "participants", "once"});
+      r.only_keys(item, {"id", "description", "participants", "once", "measure", "units"});
       if (!item["id"]) r.fail(item, "event type without id");
       EventType type;
       type.id = r.string(item["id"], "id");
@@ -215,6 +218,9 @@ class Loader {
       if (item["description"]) type.description = r.string(item["description"], "description");
       type.participants = item["participants"] ? r.string(item["participants"], "participants") : "country";
       if (item["once"]) type.once = r.boolean(item["once"], "once");
+      if (item["measure"]) type.measure = r.boolean(item["measure"], "measure");
+      if (item["units"]) type.units = r.strings(item["units"], "units");
+      if (type.measure && type.units.empty()) r.fail(item, "a measure needs the units it accepts");
       if (rules_.event(type.id) != nullptr) r.fail(item["id"], fmt::format("duplicate event id '{}'", type.id));
       rules_.events.push_back(std::move(type));
     }
@@ -307,7 +313,7 @@ class Loader {
     r.expect_map(root, "a language file");
     r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
                        "day_words", "connectors", "anaphora", "dates", "triggers", "names",
-                       "near_letters"});
+                       "near_letters", "numbers", "scales", "currencies", "units", "qualifiers", "cumulative"});
     const Normalizer& norm = rules_.normalizer;
     if (root["name"]) pack.name = r.string(root["name"], "name");
     if (root["locale"]) {
@@ -382,11 +388,157 @@ class Loader {
     }
     if (root["triggers"]) load_triggers(r, pack, root["triggers"]);
     if (root["names"]) load_name_cues(r, pack, root["names"]);
+    load_quantity_rules(r, pack, root);
+    if (root["cumulative"]) {
+      for (const std::string& w : r.strings(root["cumulative"], "cumulative")) pack.cumulative.push_back(norm.key(w));
+    }
     if (root["near_letters"]) {
       for (const std::string& group : r.strings(root["near_letters"], "near_letters")) {
         pack.near_letters.push_back(to_u32(fold_case(norm.normalize_string(group))));
       }
     }
+  }
+
+  void load_quantity_rules(const YamlReader& r, LanguagePack& pack, const YAML::Node& root) {
+    const Normalizer& norm = rules_.normalizer;
+    LanguagePack::Quantities& q = pack.quantities;
+    if (const YAML::Node n = root["numbers"]) {
+      r.expect_map(n, "numbers");
+      r.only_keys(n, {"decimal", "group", "connectors", "spelled"});
+      if (n["decimal"]) {
+        for (const std::string& s : r.strings(n["decimal"], "decimal")) q.decimal.push_back(norm.normalize_string(s));
+      }
+      if (n["group"]) {
+        for (const std::string& s : r.strings(n["group"], "group")) q.group.push_back(norm.normalize_string(s));
+      }
+      if (n["connectors"]) {
+        for (const std::string& s : r.strings(n["connectors"], "connectors")) {
+          q.connectors.push_back(norm.normalize_string(s));
+        }
+      }
+      if (n["spelled"]) q.spelled = r.boolean(n["spelled"], "spelled");
+    }
+    if (const YAML::Node n = root["scales"]) {
+      r.expect_map(n, "scales");
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string word = r.string(it->first, "scale word");
+        const std::string value = r.string(it->second, "scale value");
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        if (end == value.c_str() || *end != '\0' || v <= 0) r.fail(it->second, fmt::format("scale '{}' needs a positive number", word));
+        q.scales[norm.key(word)] = v;
+      }
+    }
+    for (const char* key : {"currencies", "units"}) {
+      const YAML::Node n = root[key];
+      if (!n) continue;
+      r.expect_map(n, key);
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string id = r.string(it->first, "unit id");
+        for (const std::string& w : r.strings(it->second, "unit words")) q.units[norm.key(w)] = id;
+      }
+    }
+    if (const YAML::Node n = root["qualifiers"]) {
+      r.expect_map(n, "qualifiers");
+      r.only_keys(n, {"approximate", "more_than", "less_than", "at_least", "at_most"});
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        for (const std::string& w : r.strings(it->second, "qualifier words")) q.qualifiers[norm.key(w)] = it->first.Scalar();
+      }
+    }
+  }
+
+  // The quantity pattern of a pack: [qualifier] [currency symbol] number
+  // [scale] [unit]. Separators come from CLDR for the pack's locale.
+  void compile_quantities(LanguagePack& pack) {
+    LanguagePack::Quantities& q = pack.quantities;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::DecimalFormatSymbols symbols(icu::Locale(pack.locale.c_str()), status);
+    if (U_SUCCESS(status)) {
+      std::string d, g;
+      symbols.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol).toUTF8String(d);
+      symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol).toUTF8String(g);
+      q.decimal.push_back(rules_.normalizer.normalize_string(d));
+      q.group.push_back(rules_.normalizer.normalize_string(g));
+    }
+    auto dedupe = [](std::vector<std::string>& v) {
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+      // A separator cannot be both: decimal wins for the pack's extras.
+    };
+    dedupe(q.decimal);
+    dedupe(q.group);
+    std::vector<std::string> group_only;
+    for (const std::string& g : q.group) {
+      if (std::find(q.decimal.begin(), q.decimal.end(), g) == q.decimal.end()) group_only.push_back(g);
+    }
+    q.group = group_only;
+    auto alternation = [](const std::vector<std::string>& words) {
+      std::string alt = join_alternatives(words);
+      return alt == "(?!)" ? std::string("[^\\s\\S]") : alt;
+    };
+    auto keys_of = [](const auto& map) {
+      std::vector<std::string> out;
+      for (const auto& [k, v] : map) out.push_back(k);
+      return out;
+    };
+    const std::string dec = "(?:" + alternation(q.decimal) + ")";
+    const std::string grp = "(?:" + alternation(q.group) + ")";
+    const std::string number = "[0-9]{1,3}(?:" + grp + "[0-9]{3})+(?:" + dec + "[0-9]+)?|[0-9]+(?:" + dec + "[0-9]+)?";
+    std::string spelled = "[^\\s\\S]";
+    if (q.spelled) {
+      // The words ICU's RuleBasedNumberFormat writes for this locale.
+      status = U_ZERO_ERROR;
+      icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, icu::Locale(pack.locale.c_str()), status);
+      if (U_SUCCESS(status)) {
+        std::vector<double> values;
+        for (int v = 0; v <= 100; ++v) values.push_back(v);
+        for (int v = 200; v <= 1000; v += 100) values.push_back(v);
+        for (double v : {2000.0, 1e6, 2e6, 1e9, 2e9}) values.push_back(v);
+        for (double v : values) {
+          icu::UnicodeString out;
+          rbnf.format(v, out);
+          std::string text;
+          out.toUTF8String(text);
+          std::string word;
+          for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == ' ' || text[i] == '-') {
+              if (!word.empty() && std::find(q.connectors.begin(), q.connectors.end(), word) == q.connectors.end()) {
+                q.number_words[rules_.normalizer.key(word)] = true;
+              }
+              word.clear();
+            } else {
+              word += text[i];
+            }
+          }
+        }
+        const std::string w = "(?:" + alternation(keys_of(q.number_words)) + ")";
+        std::string joiner = "(?:\\s+|-";
+        for (const std::string& c : q.connectors) joiner += "|\\s+" + RE2::QuoteMeta(c) + "\\s+";
+        joiner += ")";
+        spelled = w + "(?:" + joiner + w + ")*";
+      }
+    }
+    const std::string pattern = "(?:(?P<qual>" + alternation(keys_of(q.qualifiers)) + ")\\s+)?" +
+                                "(?:(?P<pre>" + alternation(keys_of(q.units)) + ")\\s*)?" +
+                                "(?:(?P<num>" + number + ")|(?P<spelled>" + spelled + "))" +
+                                "(?:\\s*(?P<scale>" + alternation(keys_of(q.scales)) + "))?" +
+                                "(?:\\s*(?P<unit>" + alternation(keys_of(q.units)) + "))?";
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    options.set_max_mem(int64_t{64} << 20);
+    auto re = std::make_shared<const RE2>(pattern, options);
+    if (!re->ok()) {
+      throw UserError(pack.where.path, fmt::format("number rules do not compile: {}", re->error()));
+    }
+    const auto& groups = re->NamedCapturingGroups();
+    q.group_qualifier = groups.at("qual");
+    q.group_prefix = groups.at("pre");
+    q.group_number = groups.at("num");
+    q.group_spelled = groups.at("spelled");
+    q.group_scale = groups.at("scale");
+    q.group_unit = groups.at("unit");
+    q.regex = std::move(re);
   }
 
   DateTemplate load_date_template(const YamlReader& r, const LanguagePack& pack, const YAML::Node& item) {

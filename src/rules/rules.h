@@ -83,11 +83,29 @@ struct LanguagePack {
   std::map<std::string, std::vector<std::string>> anaphora;  // day|month|year -> normalized
   std::vector<DateTemplate> dates;
   std::vector<EventTrigger> triggers;
+  std::vector<std::string> cumulative;  // keys: «در مجموع», "acumulada"
 
   std::map<std::string, NameCues> name_cues;  // entity type -> cues
   std::vector<std::string> name_suffixes;     // keys; derived forms, not typos
   std::vector<std::string> name_prefixes;     // keys; attached prepositions
   std::vector<std::u32string> near_letters;   // groups of easily confused letters
+
+  // Numbers and quantities. Decimal and grouping separators come from CLDR
+  // (ICU DecimalFormatSymbols) plus the pack's extras (Persian «/»).
+  struct Quantities {
+    std::vector<std::string> decimal;  // normalized separators
+    std::vector<std::string> group;
+    std::vector<std::string> connectors;            // «و», "y", "and" in spelled numbers
+    bool spelled = false;                           // parse spelled numbers with ICU RBNF
+    std::unordered_map<std::string, double> scales;       // key -> multiplier
+    std::unordered_map<std::string, std::string> units;   // key -> unit id (USD, km, %...)
+    std::unordered_map<std::string, std::string> qualifiers;  // key -> approximate|more_than|less_than
+    std::unordered_map<std::string, bool> number_words;   // keys of RBNF words (value: true)
+    std::shared_ptr<const RE2> regex;  // compiled by load_rules()
+    int group_qualifier = 0, group_prefix = 0, group_number = 0, group_spelled = 0, group_scale = 0,
+        group_unit = 0;
+  };
+  Quantities quantities;
 
   // Compiled from the gazetteer by load_rules(): every name and demonym of
   // this language in one pattern, and what each (case-folded) name denotes.
@@ -108,11 +126,15 @@ struct Entity {
   RuleLocation where;
 };
 
+// An event (relations established, a visit) has a date; a measure (trade
+// volume, aid granted, population) has a quantity in one of `units`.
 struct EventType {
   std::string id;
   std::string description;
   std::string participants;  // entity type of the participants
   bool once = false;         // happens once per participant set
+  bool measure = false;
+  std::vector<std::string> units;  // unit ids a measure accepts (USD, km...)
   RuleLocation where;
 };
 

@@ -1,0 +1,152 @@
+#include "extract/quantities.h"
+
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "extract/matcher.h"
+
+namespace concord {
+
+bool parse_number(std::string_view text, const LanguagePack& pack, double& value) {
+  const auto& q = pack.quantities;
+  std::string plain;
+  bool decimal_seen = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      plain += c;
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (const std::string& d : q.decimal) {
+      if (!d.empty() && text.compare(i, d.size(), d) == 0) {
+        if (decimal_seen) return false;
+        decimal_seen = true;
+        plain += '.';
+        i += d.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    for (const std::string& g : q.group) {
+      if (!g.empty() && text.compare(i, g.size(), g) == 0) {
+        i += g.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  if (plain.empty() || plain == ".") return false;
+  value = std::strtod(plain.c_str(), nullptr);
+  return true;
+}
+
+namespace {
+
+// ICU formatters are not safe for concurrent use: one per locale, guarded.
+class SpelledParser {
+ public:
+  bool parse(const std::string& locale, std::string_view text, double& value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = parsers_[locale];
+    if (!slot) {
+      UErrorCode status = U_ZERO_ERROR;
+      slot = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale(locale.c_str()), status);
+      if (U_FAILURE(status)) {
+        slot.reset();
+        return false;
+      }
+    }
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::Formattable result;
+    icu::ParsePosition position(0);
+    slot->parse(u, result, position);
+    if (position.getIndex() != u.length()) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    value = result.getDouble(status);
+    return U_SUCCESS(status);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> parsers_;
+};
+
+SpelledParser& spelled_parser() {
+  static SpelledParser parser;
+  return parser;
+}
+
+}  // namespace
+
+std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
+                                         const std::vector<DateMention>& dates) {
+  std::vector<Quantity> out;
+  const auto& q = pack.quantities;
+  if (!q.regex) return out;
+  const std::string& text = doc.text();
+  std::size_t next_date = 0;
+  for_each_match(*q.regex, text, [&](const std::vector<std::string_view>& g) {
+    const auto offset = [&](std::string_view s) { return static_cast<std::size_t>(s.data() - text.data()); };
+    Quantity quantity;
+    quantity.begin = offset(g[0]);
+    quantity.end = quantity.begin + g[0].size();
+    // A number inside a date («۲۵ دسامبر ۱۹۹۱», «سال ۱۹۹۴») is not a quantity.
+    while (next_date < dates.size() && dates[next_date].end <= quantity.begin) ++next_date;
+    for (std::size_t d = next_date; d < dates.size() && dates[d].begin < quantity.end; ++d) {
+      if (dates[d].end > quantity.begin) return;
+    }
+    const auto at = [&](int index) {
+      return index > 0 && static_cast<std::size_t>(index) < g.size() ? g[static_cast<std::size_t>(index)]
+                                                                      : std::string_view();
+    };
+    const std::string_view number = at(q.group_number);
+    const std::string_view spelled = at(q.group_spelled);
+    if (!number.empty()) {
+      if (!parse_number(number, pack, quantity.value)) return;
+      quantity.number_begin = offset(number);
+      quantity.number_end = quantity.number_begin + number.size();
+    } else if (!spelled.empty()) {
+      if (!spelled_parser().parse(pack.locale, fold_case(spelled), quantity.value)) return;
+      quantity.spelled = true;
+      quantity.number_begin = offset(spelled);
+      quantity.number_end = quantity.number_begin + spelled.size();
+    } else {
+      return;
+    }
+    if (const std::string_view scale = at(q.group_scale); !scale.empty()) {
+      auto it = q.scales.find(fold_case(scale));
+      if (it != q.scales.end()) {
+        quantity.value *= it->second;
+        quantity.scaled = true;
+      }
+    }
+    for (int index : {q.group_prefix, q.group_unit}) {
+      const std::string_view unit = at(index);
+      if (unit.empty()) continue;
+      auto it = q.units.find(fold_case(unit));
+      if (it != q.units.end()) quantity.unit = it->second;
+    }
+    if (const std::string_view qual = at(q.group_qualifier); !qual.empty()) {
+      auto it = q.qualifiers.find(fold_case(qual));
+      if (it != q.qualifiers.end()) quantity.qualifier = it->second;
+    }
+    // A lone spelled "one" is an article more often than a number.
+    if (quantity.spelled && quantity.value == 1 && !quantity.scaled && quantity.unit.empty()) return;
+    out.push_back(std::move(quantity));
+  });
+  return out;
+}
+
+}  // namespace concord
