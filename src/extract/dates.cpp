@@ -165,6 +165,11 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         e = std::max(e, gb + groups[g].size());
       }
       if (b == std::string::npos) return;
+      for (int y : {tpl.year, tpl.year2}) {
+        if (y == 0 || groups[static_cast<std::size_t>(y)].data() == nullptr) continue;
+        const int year = parse_int(groups[static_cast<std::size_t>(y)]);
+        if (year < tpl.min_year || year > tpl.max_year) return;
+      }
       candidates.push_back(Candidate{b, e, t, groups});
     });
   }
@@ -239,11 +244,19 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
       to.month = ref2.number;
       to.calendar = ref2.calendar;
     }
+    if (!group(tpl.month_num).empty()) {
+      from.month = parse_int(group(tpl.month_num));
+      from.calendar = tpl.calendar;
+    }
+    if (!group(tpl.month_num2).empty()) {
+      to.month = parse_int(group(tpl.month_num2));
+      to.calendar = tpl.calendar;
+    }
     from.day = parse_day(pack, group(tpl.day));
     to.day = parse_day(pack, group(tpl.day2));
     from.year = parse_int(group(tpl.year));
     to.year = parse_int(group(tpl.year2));
-    const bool range = tpl.day2 > 0 || tpl.month2 > 0 || tpl.year2 > 0;
+    const bool range = tpl.day2 > 0 || tpl.month2 > 0 || tpl.year2 > 0 || tpl.month_num2 > 0;
 
     if (range) {
       // "14 to 16 February 1994": the first end takes what it lacks from the second.

@@ -544,8 +544,15 @@ class Loader {
   DateTemplate load_date_template(const YamlReader& r, const LanguagePack& pack, const YAML::Node& item) {
     DateTemplate t;
     if (item.IsMap()) {
-      r.only_keys(item, {"pattern", "examples", "not"});
+      r.only_keys(item, {"pattern", "examples", "not", "calendar", "years"});
       if (!item["pattern"]) r.fail(item, "a date template needs a pattern");
+      if (item["calendar"]) t.calendar = parse_calendar(r, item["calendar"]);
+      if (item["years"]) {
+        r.expect_sequence(item["years"], "years");
+        if (item["years"].size() != 2) r.fail(item["years"], "years must be [first, last]");
+        t.min_year = r.integer(item["years"][0], "first year", 0, 9999);
+        t.max_year = r.integer(item["years"][1], "last year", 0, 9999);
+      }
     }
     // Initialized, never assigned: assigning a yaml-cpp Node rewrites the
     // node it refers to.
@@ -592,6 +599,7 @@ class Loader {
       if (name == "day" || name == "day2") body = day_re;
       else if (name == "month" || name == "month2") body = month_re;
       else if (name == "year" || name == "year2") body = year_re;
+      else if (name == "month_num" || name == "month_num2") body = "0?[1-9]|1[0-2]";
       else if (name == "anaphora_day") body = anaphora_re("day");
       else if (name == "anaphora_month") body = anaphora_re("month");
       else if (name == "anaphora_year") body = anaphora_re("year");
@@ -606,7 +614,7 @@ class Loader {
         continue;
       } else {
         r.fail(pattern_node, fmt::format("unknown placeholder '{{{}}}' in date pattern (known: day, "
-                                         "month, year, day2, month2, year2, connector, anaphora_day, "
+                                         "month, year, day2, month2, year2, month_num, month_num2, connector, anaphora_day, "
                                          "anaphora_month, anaphora_year)", name));
       }
       if (!used.insert(name).second) r.fail(pattern_node, fmt::format("placeholder '{{{}}}' used twice", name));
@@ -625,6 +633,8 @@ class Loader {
     t.anaphora_day = index("anaphora_day");
     t.anaphora_month = index("anaphora_month");
     t.anaphora_year = index("anaphora_year");
+    t.month_num = index("month_num");
+    t.month_num2 = index("month_num2");
     if (t.regex->NumberOfCapturingGroups() != static_cast<int>(used.size())) {
       r.fail(pattern_node, "use (?:...) for grouping in date patterns: plain (...) groups are reserved");
     }

@@ -49,6 +49,9 @@ struct DateTemplate {
   // Capture group index per placeholder, 0 when the template lacks it.
   int day = 0, month = 0, year = 0, day2 = 0, month2 = 0, year2 = 0;
   int anaphora_day = 0, anaphora_month = 0, anaphora_year = 0;
+  int month_num = 0, month_num2 = 0;  // months written as numbers («۱۳۷۰/۹/۲۵»)
+  Calendar calendar = Calendar::kGregorian;  // of numeric months
+  int min_year = 0, max_year = 9999;         // years outside are not this template's
   std::vector<std::string> examples;      // each must be found, whole
   std::vector<std::string> counterexamples;  // none may be found
 };
