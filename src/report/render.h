@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine.h"
 
@@ -18,6 +20,25 @@ std::string render_text(const Report& report, const TextStyle& style);
 
 // The JSON document described in README ("JSON output").
 std::string render_json(const Report& report);
+
+// SARIF 2.1.0 (one run; one rule per registered check; columns counted in
+// Unicode code points, byte offsets as in the JSON output).
+std::string render_sarif(const Report& report);
+
+// A Markdown report: a summary table by kind and severity, then every
+// finding with the excerpts of all its locations. Text from the sources is
+// escaped; right-to-left text is wrapped in Unicode isolates (FSI ... PDI).
+std::string render_markdown(const Report& report);
+
+// One self-contained HTML page (inline CSS and JS, a strict
+// Content-Security-Policy, no external resources) for editors: summary,
+// filters, each finding with its excerpts in context side by side, and the
+// full text of every source with the findings highlighted. source_texts[i]
+// is the whole original file (BOM included) of report.sources[i]; a missing
+// or shorter vector only loses the context and the full texts.
+std::string render_html(const Report& report, const std::vector<std::string_view>& source_texts);
+// The same, taking the source texts from the analyzed group.
+std::string render_html(const Report& report, const Group& group);
 
 // Every extracted mention and claim of a group, for `concord extract`.
 std::string render_extraction_json(const Group& group);
