@@ -2,6 +2,11 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+
+#include "text/normalize.h"
+#include "text/segment.h"
+
 namespace concord {
 
 EditDistance::EditDistance(const std::vector<std::u32string>& near_groups, double near_cost)
@@ -79,6 +84,26 @@ std::vector<std::u32string> EditDistance::align(const std::u32string& a, const s
     }
   }
   return script;
+}
+
+std::string respell(const std::string& original, const std::u32string& key, const std::u32string& target,
+                    const EditDistance& distance) {
+  const std::u32string orig = to_u32(original);
+  if (orig.size() != key.size()) return to_utf8(target);
+  const auto script = distance.align(key, target);
+  std::u32string out;
+  for (std::size_t i = 0; i < script.size(); ++i) {
+    if (i < key.size() && !script[i].empty() && script[i].back() == key[i]) {
+      out += script[i].substr(0, script[i].size() - 1);
+      out += orig[i];
+    } else {
+      out += script[i];
+    }
+  }
+  if (!out.empty() && !orig.empty() && u_isupper(static_cast<UChar32>(orig[0]))) {
+    out[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(out[0])));
+  }
+  return to_utf8(out);
 }
 
 }  // namespace concord

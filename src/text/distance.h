@@ -30,4 +30,12 @@ class EditDistance {
   double near_cost_ = 1.0;
 };
 
+// Rewrites `original` (the source's own spelling of a word whose normalized,
+// case-folded form is `key`) into `target`, changing only the letters that
+// differ, so a suggestion keeps the document's orthography (Arabic yeh,
+// capitals). Falls back to `target` when the two cannot be aligned letter
+// by letter (normalization removed characters inside the word).
+std::string respell(const std::string& original, const std::u32string& key, const std::u32string& target,
+                    const EditDistance& distance);
+
 }  // namespace concord

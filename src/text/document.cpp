@@ -29,3 +29,18 @@ std::size_t Document::token_at_or_after(std::size_t offset) const {
 }
 
 }  // namespace concord
+
+namespace concord {
+
+bool Document::contains_any(std::size_t begin, std::size_t end, const std::vector<std::string>& keys) const {
+  if (keys.empty() || begin >= end) return false;
+  const std::string folded = fold_case(slice(begin, end));
+  for (const std::string& key : keys) {
+    for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
+      if (at_word_boundaries(folded, at, at + key.size())) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace concord

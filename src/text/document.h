@@ -56,6 +56,9 @@ class Document {
   std::size_t paragraph_index(std::size_t offset) const { return span_index(paragraphs_, offset); }
   // Index of the first token starting at or after `offset`.
   std::size_t token_at_or_after(std::size_t offset) const;
+  // Whether [begin, end) contains one of the case-folded phrases `keys` at
+  // word boundaries.
+  bool contains_any(std::size_t begin, std::size_t end, const std::vector<std::string>& keys) const;
 
  private:
   Source source_;

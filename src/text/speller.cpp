@@ -32,6 +32,11 @@ bool Speller::available() const {
   return dictionary_ != nullptr;
 }
 
+bool Speller::spelled(std::string_view word) const {
+  load();
+  return dictionary_ != nullptr && dictionary_->spell(word);
+}
+
 bool Speller::known(std::string_view word) const {
   load();
   if (!dictionary_) return false;

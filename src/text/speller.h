@@ -35,6 +35,9 @@ class Speller {
   bool available() const;
   // True when the dictionary knows the word (or, without a dictionary, never).
   bool known(std::string_view word) const;
+  // True when the dictionary knows the word exactly as written (no ZWNJ
+  // tried): tells a solid form the dictionary accepts from one it does not.
+  bool spelled(std::string_view word) const;
 
  private:
   void load() const;

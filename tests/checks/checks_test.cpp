@@ -1,0 +1,372 @@
+// The checks, on small in-memory groups: what must be flagged and what must not.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "engine.h"
+#include "text/segment.h"
+
+using concord::Finding;
+using concord::SourceSpec;
+
+namespace {
+
+const concord::Engine& engine() {
+  static const concord::Engine e(concord::load_rules({std::string(CONCORD_SOURCE_DIR) + "/rules"}));
+  return e;
+}
+
+std::vector<Finding> run(const std::vector<SourceSpec>& specs, const std::string& rule) {
+  const concord::Group group = engine().analyze("group", specs);
+  const concord::Report report = engine().check(group);
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.rule == rule) out.push_back(f);
+  }
+  return out;
+}
+
+std::vector<Finding> run_one(const std::string& lang, const std::string& text, const std::string& rule) {
+  return run({SourceSpec{lang + ".txt", lang, text}}, rule);
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+  std::string s;
+  for (const Finding& f : findings) {
+    s += "[" + f.rule + "] " + f.message;
+    for (const concord::Location& l : f.locations) s += " @" + l.path + " «" + l.excerpt + "»";
+    s += "\n";
+  }
+  return s;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// 1-based code-point column of the first occurrence of `needle` in a one-line text.
+std::size_t column_of(const std::string& text, const std::string& needle) {
+  return concord::code_point_count(text.substr(0, text.find(needle))) + 1;
+}
+
+const std::string kFaRelations = "آمريکا و قزاقستان روابط ديپلماتيک خود را در ۲۵ دسامبر ۱۹۹۱ برقرار کردند.";
+const std::string kEsRelations =
+    "Estados Unidos y Kazajistán establecieron relaciones diplomáticas el 16 de diciembre de 1991.";
+
+}  // namespace
+
+// ------------------------------------------------------------------ conflict
+
+TEST_CASE("conflict: 25 December vs 16 December 1991 for the same event is flagged", "[checks][conflict]") {
+  const auto findings = run({SourceSpec{"fa.txt", "fa", kFaRelations}, SourceSpec{"es.txt", "es", kEsRelations}},
+                            "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  const Finding& f = findings[0];
+  CHECK(f.kind == concord::Kind::kConflict);
+  CHECK(f.severity == concord::Severity::kError);
+  CHECK(contains(f.message, "1991-12-25"));
+  CHECK(contains(f.message, "1991-12-16"));
+  CHECK(contains(f.message, "diplomatic relations"));
+  REQUIRE(f.locations.size() == 2);
+  const concord::Location& fa = f.locations[0];
+  CHECK(fa.path == "fa.txt");
+  CHECK(fa.source == 0);
+  CHECK(fa.excerpt == "۲۵ دسامبر ۱۹۹۱");
+  CHECK(fa.start == kFaRelations.find("۲۵ دسامبر"));
+  CHECK(fa.end == fa.start + std::string("۲۵ دسامبر ۱۹۹۱").size());
+  CHECK(fa.line == 1);
+  CHECK(fa.column == column_of(kFaRelations, "۲۵ دسامبر"));
+  const concord::Location& es = f.locations[1];
+  CHECK(es.path == "es.txt");
+  CHECK(es.source == 1);
+  CHECK(es.excerpt == "16 de diciembre de 1991");
+  CHECK(es.column == column_of(kEsRelations, "16 de diciembre"));
+  CHECK(contains(es.note, "1991-12-16"));
+}
+
+TEST_CASE("conflict: «در همين روز» takes its antecedent's date and location", "[checks][conflict]") {
+  const std::string fa =
+      "ايالات متحده آمريکا، جمهورى قزاقستان را در تاريخ ۲۵ دسامبر ۱۹۹۱ به رسميت شناخت و روابط ديپلماتيک دو "
+      "کشور در همين روز برقرار گرديد.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].locations.size() == 2);
+  CHECK(findings[0].locations[0].excerpt == "۲۵ دسامبر ۱۹۹۱");
+  CHECK(findings[0].locations[1].excerpt == "16 de diciembre de 1991");
+}
+
+TEST_CASE("conflict: December 1991 agrees with 16 December 1991", "[checks][conflict]") {
+  const std::string fa = "آمريکا و قزاقستان روابط ديپلماتيک خود را در دسامبر ۱۹۹۱ برقرار کردند.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("conflict: the same day written in two calendars agrees", "[checks][conflict]") {
+  // 25 Azar 1370 is 16 December 1991.
+  const std::string fa = "آمريکا و قزاقستان روابط ديپلماتيک خود را در ۲۵ آذر ۱۳۷۰ برقرار کردند.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("conflict: equal dates, other participants, one source: nothing", "[checks][conflict]") {
+  const std::string same = "آمريکا و قزاقستان روابط ديپلماتيک خود را در ۱۶ دسامبر ۱۹۹۱ برقرار کردند.";
+  CHECK(run({SourceSpec{"fa.txt", "fa", same}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+  // Russia and Kazakhstan is another claim than the United States and Kazakhstan.
+  const std::string other = "روسيه و قزاقستان روابط ديپلماتيک خود را در ۲۵ دسامبر ۱۹۹۱ برقرار کردند.";
+  CHECK(run({SourceSpec{"fa.txt", "fa", other}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+  CHECK(run({SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+}
+
+TEST_CASE("conflict: an event that can happen many times is not a conflict", "[checks][conflict]") {
+  const std::string fa = "نظربايف در ۲۵ دسامبر ۱۹۹۱ به آمريکا سفر کرد.";
+  const std::string es = "Nazarbáyev visitó Estados Unidos el 16 de diciembre de 1991.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("conflict: dates whose year comes from context are not compared by default", "[checks][conflict]") {
+  const std::string fa = "در سال ۱۹۹۱ آمريکا و قزاقستان روابط ديپلماتيک خود را در ۲۵ دسامبر برقرار کردند.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("conflict: with three sources the odd one out is primary", "[checks][conflict]") {
+  const std::string es2 = "Kazajistán y Estados Unidos establecieron relaciones diplomáticas el 16 de diciembre de 1991.";
+  const auto findings = run({SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"fa.txt", "fa", kFaRelations},
+                             SourceSpec{"es2.txt", "es", es2}},
+                            "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  const Finding& f = findings[0];
+  REQUIRE(f.locations.size() == 3);
+  CHECK(f.locations[0].path == "fa.txt");
+  CHECK(f.locations[0].excerpt == "۲۵ دسامبر ۱۹۹۱");
+  CHECK(f.locations[1].path == "es1.txt");
+  CHECK(f.locations[2].path == "es2.txt");
+  REQUIRE(f.suggestion.has_value());
+  CHECK(*f.suggestion == "1991-12-16");
+  CHECK(contains(f.message, "2 sources"));
+}
+
+// --------------------------------------------------------------------- range
+
+TEST_CASE("range: a range whose ends are the same day is flagged", "[checks][range]") {
+  const std::string fa = "اين کنفرانس از ۱۴ الى ۱۴ فوريه ۱۹۹۴ برگزار شد.";
+  const auto findings = run_one("fa", fa, "range");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].kind == concord::Kind::kRange);
+  CHECK(findings[0].severity == concord::Severity::kError);
+  CHECK(contains(findings[0].message, "same day"));
+  CHECK(contains(findings[0].message, "1994-02-14"));
+  REQUIRE(findings[0].locations.size() == 1);
+  CHECK(findings[0].locations[0].excerpt == "۱۴ الى ۱۴ فوريه ۱۹۹۴");
+  CHECK(findings[0].locations[0].column == column_of(fa, "۱۴ الى"));
+}
+
+TEST_CASE("range: inverted ranges are flagged", "[checks][range]") {
+  struct Case {
+    std::string lang, text, excerpt;
+  };
+  const Case c = GENERATE(values<Case>({
+      {"es", "Del 7 al 5 de marzo de 1994 hubo una cumbre.", "7 al 5 de marzo de 1994"},
+      {"es", "Entre 2008 y 1992 la asistencia creció.", "2008 y 1992"},
+      {"es", "Del 21 al 19 de marzo se reunieron.", "21 al 19 de marzo"},  // no year: the order still shows
+      {"fa", "از ۶ تا ۳ آوریل ۱۹۹۴ بود.", "۶ تا ۳ آوریل ۱۹۹۴"},
+      {"fa", "از ۳ مارس تا ۲۸ فوریه ۱۹۹۵ بود.", "۳ مارس تا ۲۸ فوریه ۱۹۹۵"},
+  }));
+  CAPTURE(c.text);
+  const auto findings = run_one(c.lang, c.text, "range");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(contains(findings[0].message, "before it begins"));
+  CHECK(findings[0].locations.at(0).excerpt == c.excerpt);
+}
+
+TEST_CASE("range: ordinary ranges are not flagged", "[checks][range]") {
+  struct Case {
+    std::string lang, text;
+  };
+  const Case c = GENERATE(values<Case>({
+      {"es", "Del 5 al 7 de marzo de 1994 hubo una cumbre."},
+      {"es", "Del 28 de febrero al 3 de marzo de 1995."},
+      {"es", "Entre 1992 y 2008 la asistencia creció."},
+      {"es", "De febrero de 1992 a 1995 trabajó."},
+      {"fa", "از ۳ تا ۶ آوریل ۱۹۹۴ بود."},
+      {"fa", "در سال ۱۹۹۲ تا ۲۰۰۸ کمک کرد."},
+      {"fa", "از فوريه ۱۹۹۲ تا ۱۹۹۵ ادامه داشت."},
+      {"fa", "در ۲۵ دسامبر ۱۹۹۱ آمد."},
+  }));
+  CAPTURE(c.text);
+  const auto findings = run_one(c.lang, c.text, "range");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+// ---------------------------------------------------------------------- date
+
+TEST_CASE("date: days that do not exist are flagged", "[checks][date]") {
+  struct Case {
+    std::string lang, text, excerpt, fragment;
+  };
+  const Case c = GENERATE(values<Case>({
+      {"fa", "در ۳۱ فوریه ۱۹۹۴ بود.", "۳۱ فوریه ۱۹۹۴", "day 31"},
+      {"es", "Ocurrió el 30 de febrero de 2001.", "30 de febrero de 2001", "day 30"},
+      {"es", "El 29 de febrero de 2001 llovió.", "29 de febrero de 2001", "it has 28 days"},
+      {"es", "El 31 de abril de 1999.", "31 de abril de 1999", "it has 30 days"},
+      {"fa", "در ۳۰ اسفند ۱۳۷۱ بود.", "۳۰ اسفند ۱۳۷۱", "Persian calendar"},
+      {"fa", "در ۳۱ مهر ۱۳۷۰ بود.", "۳۱ مهر ۱۳۷۰", "Persian calendar"},
+  }));
+  CAPTURE(c.text);
+  const auto findings = run_one(c.lang, c.text, "date");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].kind == concord::Kind::kDate);
+  CHECK(findings[0].severity == concord::Severity::kError);
+  CHECK(contains(findings[0].message, c.fragment));
+  CHECK(findings[0].locations.at(0).excerpt == c.excerpt);
+}
+
+TEST_CASE("date: days that exist are not flagged", "[checks][date]") {
+  struct Case {
+    std::string lang, text;
+  };
+  const Case c = GENERATE(values<Case>({
+      {"es", "El 29 de febrero de 1996 llovió."},
+      {"es", "El 29 de febrero de 2000 llovió."},
+      {"es", "El 31 de diciembre de 1991."},
+      {"es", "En 1995 llegó. El 29 de febrero volvió."},  // the year is a guess: do not accuse
+      {"fa", "در ۳۰ اسفند ۱۳۷۰ بود."},
+      {"fa", "در ۳۱ شهریور ۱۳۷۰ بود."},
+      {"fa", "در ۲۵ دسامبر ۱۹۹۱ آمد."},
+  }));
+  CAPTURE(c.text);
+  const auto findings = run_one(c.lang, c.text, "date");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("date: an anaphora does not repeat its antecedent's finding", "[checks][date]") {
+  const auto findings =
+      run_one("es", "El 30 de febrero de 2001 llegó. Ese mismo día se fue.", "date");
+  INFO(describe(findings));
+  CHECK(findings.size() == 1);
+}
+
+TEST_CASE("date: a range with a day that does not exist is a date finding, not a range finding",
+          "[checks][date][range]") {
+  const std::string text = "Del 28 al 30 de febrero de 2001 hubo una cumbre.";
+  const auto date = run_one("es", text, "date");
+  INFO(describe(date));
+  CHECK(date.size() == 1);
+  CHECK(run_one("es", text, "range").empty());
+}
+
+// ---------------------------------------------------------------------- name
+
+TEST_CASE("name: a real-word near miss of a city, with a cue, named correctly elsewhere, is flagged",
+          "[checks][name]") {
+  // «آلمانى» (German, older orthography) where the text wants «آلماتى» (Almaty).
+  const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانى وارد شد.";
+  const std::string es = "Los Estados Unidos abrieron su embajada en Almaty en enero de 1992.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  const Finding& f = findings[0];
+  CHECK(f.kind == concord::Kind::kName);
+  CHECK(f.severity == concord::Severity::kWarning);
+  REQUIRE(f.suggestion.has_value());
+  CHECK(*f.suggestion == "آلماتى");  // alef maksura, as the document writes yeh
+  CHECK(contains(f.message, "Almaty"));
+  REQUIRE(f.locations.size() == 1);
+  CHECK(f.locations[0].path == "fa.txt");
+  CHECK(f.locations[0].excerpt == "آلمانى");
+  CHECK(f.locations[0].start == fa.find("آلمانى"));
+  CHECK(f.locations[0].column == column_of(fa, "آلمانى"));
+}
+
+TEST_CASE("name: the suggestion follows the document's orthography", "[checks][name]") {
+  // Persian yeh in the text: the suggestion uses it too.
+  const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانی وارد شد و سفارت در آلماتی است.";
+  const auto findings = run_one("fa", fa, "name");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].suggestion.has_value());
+  CHECK(*findings[0].suggestion == "آلماتی");
+  CHECK(findings[0].locations.at(0).excerpt == "آلمانی");
+}
+
+TEST_CASE("name: the correct name is never flagged", "[checks][name]") {
+  const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلماتى وارد شد.";
+  const std::string es = "Los Estados Unidos abrieron su embajada en Almaty en enero de 1992.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("name: a real-word near miss without the correct name in the group is not flagged", "[checks][name]") {
+  const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانى وارد شد.";
+  const std::string es = "Los Estados Unidos abrieron su embajada en enero de 1992.";
+  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("name: a real-word near miss without a cue is not flagged", "[checks][name]") {
+  // «آلمانى» as an adjective, with Almaty named elsewhere: no city cue next to it.
+  const std::string fa = "سفارت در آلماتى است. شرکت آلمانى نیز همکاری کرد.";
+  const auto findings = run_one("fa", fa, "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("name: derived forms and demonyms of a named country are not misspellings", "[checks][name]") {
+  // «قزاقستانى» is a listed demonym; «آمريکاى» is «آمريکا» + the suffix «ى».
+  const std::string fa = "مردم قزاقستانى و دولت آمريکاى شمالى با آمريکا و قزاقستان همکارى کردند.";
+  const auto findings = run_one("fa", fa, "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("name: an unknown Spanish word one edit from a city, after a cue, is flagged", "[checks][name]") {
+  const std::string es = "El embajador viajó a Almatu en 1993.";
+  const auto findings = run_one("es", es, "name");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].suggestion.has_value());
+  CHECK(*findings[0].suggestion == "Almaty");
+  CHECK(findings[0].locations.at(0).excerpt == "Almatu");
+  CHECK(findings[0].locations.at(0).column == column_of(es, "Almatu"));
+}
+
+TEST_CASE("name: a name without its accents is the name", "[checks][name]") {
+  // «Teherán» and «Moscú» written without their accents.
+  const std::string es = "El presidente llegó a Teheran y luego a Moscu en 1994.";
+  const auto findings = run_one("es", es, "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("checks: conflict, range, date and name are enabled with their severities", "[checks]") {
+  const std::vector<std::pair<std::string, concord::Severity>> expected{
+      {"conflict", concord::Severity::kError},
+      {"range", concord::Severity::kError},
+      {"date", concord::Severity::kError},
+      {"name", concord::Severity::kWarning}};
+  for (const auto& [id, severity] : expected) {
+    CAPTURE(id);
+    const concord::Check* found = nullptr;
+    for (const auto& c : engine().checks()) {
+      if (c->id() == id) found = c.get();
+    }
+    REQUIRE(found != nullptr);
+    CHECK(found->severity() == severity);
+  }
+}
