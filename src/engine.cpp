@@ -2,11 +2,23 @@
 
 #include <fmt/format.h>
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "checks/registry.h"
 
 namespace concord {
+namespace {
+
+bool has_letters(const Document& doc) {
+  for (char32_t c : to_u32(doc.text())) {
+    if (u_isalpha(static_cast<UChar32>(c))) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 Engine::Engine(RuleSet rules) : rules_(std::move(rules)), checks_(make_checks(rules_)) {
   for (const auto& [id, pack] : rules_.languages) {
@@ -32,7 +44,7 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
       auto detected = detect_language(doc.text(), doc.tokens(), profiles_);
       if (!detected) {
         // An empty or letterless file has nothing to check: any pack will do.
-        if (doc.tokens().empty() && !rules_.languages.empty()) {
+        if (!has_letters(doc) && !rules_.languages.empty()) {
           detected = rules_.languages.begin()->first;
         } else {
           std::string known;

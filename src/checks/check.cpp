@@ -15,11 +15,16 @@ const Speller& SpellerCache::get(const LanguagePack& pack) const {
 }
 
 Location AnalyzedSource::location(std::size_t begin, std::size_t end, std::string note) const {
+  const std::size_t start = doc.original_start(begin);
+  return original_location(start, std::max(start, doc.original_end(end)), std::move(note));
+}
+
+Location AnalyzedSource::original_location(std::size_t begin, std::size_t end, std::string note) const {
   Location loc;
   loc.path = doc.path();
   loc.source = index;
-  loc.start = doc.original_start(begin);
-  loc.end = std::max(loc.start, doc.original_end(end));
+  loc.start = std::min(begin, doc.source().bytes().size());
+  loc.end = std::clamp(end, loc.start, doc.source().bytes().size());
   const LineColumn a = doc.source().position(loc.start);
   const LineColumn b = doc.source().position(loc.end);
   loc.line = a.line;

@@ -40,6 +40,10 @@ struct AnalyzedSource {
 
   // A finding location from a normalized range.
   Location location(std::size_t begin, std::size_t end, std::string note = {}) const;
+  // A finding location from a range of the original file's bytes (offsets
+  // into Source::bytes(), BOM included), for checks that must see what
+  // normalization folds away (orthography, encoding).
+  Location original_location(std::size_t begin, std::size_t end, std::string note = {}) const;
 };
 
 struct Group {

@@ -142,12 +142,18 @@ class NameCheck : public Check {
         if (!m.demonym) named.insert(m.entity);
       }
     }
-    for (const AnalyzedSource& source : group.sources) check_source(group, source, named, out);
+    // Every word the group writes: a multi-word name whose differing word
+    // the group spells right elsewhere («این سپاه» beside «سیاه صلح») is wanted.
+    std::set<std::string> words;
+    for (const AnalyzedSource& s : group.sources) {
+      for (const TextSpan& t : s.doc.tokens()) words.insert(fold_case(s.doc.slice(t.begin, t.end)));
+    }
+    for (const AnalyzedSource& source : group.sources) check_source(group, source, named, words, out);
   }
 
  private:
   void check_source(const Group& group, const AnalyzedSource& source, const std::set<std::size_t>& named,
-                    std::vector<Finding>& out) const {
+                    const std::set<std::string>& words, std::vector<Finding>& out) const {
     auto lex_it = lexicons_.find(source.pack->id);
     if (lex_it == lexicons_.end() || lex_it->second.names.empty()) return;
     const Lexicon& lex = lex_it->second;
@@ -186,24 +192,24 @@ class NameCheck : public Check {
         if (key.size() + 1 < min_length_) continue;
         const Name* best = nearest(lex, key, k);
         if (best == nullptr) continue;
-        if (!wanted(group, source, t, k, *best, key, named)) continue;
+        if (!wanted(group, source, t, k, *best, key, named, words)) continue;
         for (std::size_t u = t; u < t + k; ++u) flagged[u] = true;
         const Entity& entity = rules.entities[best->entity];
         // Narrow a multi-word match to the words that differ.
         std::size_t first = t, last = t + k - 1;
         std::u32string wrong = key, right = best->key;
         if (k > 1) {
-          const auto words = split_words(key), name_words = split_words(best->key);
-          if (words.size() == k && name_words.size() == k) {
+          const auto written = split_words(key), name_words = split_words(best->key);
+          if (written.size() == k && name_words.size() == k) {
             std::size_t a = 0, b = k - 1;
-            while (a < k && words[a] == name_words[a]) ++a;
-            while (b > a && words[b] == name_words[b]) --b;
+            while (a < k && written[a] == name_words[a]) ++a;
+            while (b > a && written[b] == name_words[b]) --b;
             first = t + a;
             last = t + b;
             wrong.clear();
             right.clear();
             for (std::size_t i = a; i <= b; ++i) {
-              wrong += (i > a ? U" " : U"") + words[i];
+              wrong += (i > a ? U" " : U"") + written[i];
               right += (i > a ? U" " : U"") + name_words[i];
             }
           }
@@ -250,7 +256,8 @@ class NameCheck : public Check {
   }
 
   bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
-              const std::u32string& key, const std::set<std::size_t>& named) const {
+              const std::u32string& key, const std::set<std::size_t>& named,
+              const std::set<std::string>& words) const {
     const LanguagePack& pack = *source.pack;
     const std::string word = to_utf8(key);
     // Itself a name of something else, or a demonym of a country the group
@@ -279,7 +286,14 @@ class NameCheck : public Check {
     const Speller& speller = group.spellers->get(pack);
     const bool real_word = k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)));
     if (real_word) return group_names_it && cue && key.size() >= real_word_min_length_;
-    return group_names_it || cue;
+    bool respelled_elsewhere = false;
+    if (k > 1) {
+      const auto written = split_words(key), right = split_words(name.key);
+      for (std::size_t i = 0; i < written.size() && i < right.size(); ++i) {
+        if (written[i] != right[i] && words.count(to_utf8(right[i])) != 0) respelled_elsewhere = true;
+      }
+    }
+    return group_names_it || cue || respelled_elsewhere;
   }
 
   bool has_cue(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k,
@@ -308,32 +322,13 @@ class NameCheck : public Check {
     return false;
   }
 
-  // The correction, written the way this document writes: the differing
-  // letters are replaced in the original spelling, so a text in the older
-  // orthography (Arabic yeh) gets a suggestion in that orthography too.
+  // The correction, written the way this document writes (Arabic yeh kept
+  // in a text in the older orthography).
   std::string suggest(const Group& group, const AnalyzedSource& source, const std::u32string& name_key,
                       const std::u32string& key, const std::string& original) const {
-    const std::u32string orig = to_u32(original);
     const std::u32string orig_key = to_u32(fold_case(group.rules->normalizer.normalize_string(original)));
-    if (orig.size() == key.size() && orig_key == key) {
-      const Lexicon& lex = lexicons_.at(source.pack->id);
-      const auto script = lex.distance.align(key, name_key);
-      std::u32string out;
-      for (std::size_t i = 0; i < script.size(); ++i) {
-        if (i < key.size() && !script[i].empty() && script[i].back() == key[i]) {
-          out += script[i].substr(0, script[i].size() - 1);
-          out += orig[i];
-        } else {
-          out += script[i];
-        }
-      }
-      // Keep the original's capitalization of the first letter.
-      if (!out.empty() && !orig.empty() && u_isupper(static_cast<UChar32>(orig[0]))) {
-        out[0] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(out[0])));
-      }
-      return to_utf8(out);
-    }
-    return to_utf8(name_key);
+    if (orig_key != key) return to_utf8(name_key);
+    return respell(original, key, name_key, lexicons_.at(source.pack->id).distance);
   }
 
   static std::string display(const Entity& e) {

@@ -13,6 +13,20 @@ const std::vector<CheckEntry>& check_registry() {
       {"date", Kind::kDate, Severity::kError, "a calendar date that does not exist", &make_date_check},
       {"name", Kind::kName, Severity::kWarning,
        "a near miss of a known name where the text wants that name", &make_name_check},
+      {"chronology", Kind::kChronology, Severity::kWarning,
+       "a date out of the order its narrative keeps", &make_chronology_check},
+      {"count", Kind::kCount, Severity::kWarning,
+       "a stated number of items that differs from the items listed", &make_count_check},
+      {"spelling", Kind::kSpelling, Severity::kWarning,
+       "a word unknown to the dictionary, one typical slip from a known word", &make_spelling_check},
+      {"arithmetic", Kind::kArithmetic, Severity::kWarning,
+       "parts that do not add up to their total; an anniversary that does not match its year", &make_arithmetic_check},
+      {"encoding", Kind::kEncoding, Severity::kWarning,
+       "text damaged by a character-set conversion: '?' for quotes, U+FFFD, mojibake", &make_encoding_check},
+      {"orthography", Kind::kOrthography, Severity::kInfo,
+       "a source in an older orthography (Persian: Arabic yeh and kaf, no ZWNJ)", &make_orthography_check},
+      {"segmentation", Kind::kSegmentation, Severity::kWarning,
+       "a sentence broken by a line break inside an abbreviation", &make_segmentation_check},
   };
   return registry;
 }

@@ -31,5 +31,12 @@ std::unique_ptr<Check> make_conflict_check(CheckOptions& options, const RuleSet&
 std::unique_ptr<Check> make_range_check(CheckOptions& options, const RuleSet& rules);
 std::unique_ptr<Check> make_date_check(CheckOptions& options, const RuleSet& rules);
 std::unique_ptr<Check> make_name_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_chronology_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_count_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_spelling_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_arithmetic_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_encoding_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_orthography_check(CheckOptions& options, const RuleSet& rules);
+std::unique_ptr<Check> make_segmentation_check(CheckOptions& options, const RuleSet& rules);
 
 }  // namespace concord

@@ -8,7 +8,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "checks/orthography.h"
 #include "engine.h"
 #include "error.h"
 #include "report/render.h"
@@ -31,9 +35,14 @@ struct CommonOptions {
 
 void add_common(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("files", o.files, "Source files of one document group")->required();
+  // One value per occurrence, so options may come before the files.
   cmd->add_option("-l,--lang", o.langs,
-                  "Language of the sources: LANG for all, or PATH=LANG for one (default: detected)");
-  cmd->add_option("-r,--rules", o.rule_folders, "Extra rule folder, applied after the bundled rules");
+                  "Language of the sources: LANG for all, or PATH=LANG for one (default: detected)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("-r,--rules", o.rule_folders, "Extra rule folder, applied after the bundled rules")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--no-default-rules", o.no_default_rules, "Do not load the bundled rules");
 }
 
@@ -88,12 +97,13 @@ int main(int argc, char** argv) {
   std::string group;
   CLI::App* check = app.add_subcommand("check", "Check a group of sources and report findings");
   add_common(check, check_opts);
-  check->add_option("-f,--format", format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("-f,--format", format, "Output format: text, json, sarif, markdown or html")
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
   check->add_option("-o,--output", output, "Write the output to FILE instead of stdout");
   check->add_option("--fail-on", fail_on, "Lowest severity that makes the exit status 1: info, warning, error or none")
       ->check(CLI::IsMember({"info", "warning", "error", "none"}));
-  check->add_option("--report-dir", report_dir, "Also write DIR/<group>.json and DIR/<group>.txt");
+  check->add_option("--report-dir", report_dir,
+                    "Also write DIR/<group>.txt, .json, .sarif, .md and .html");
   check->add_option("--group", group, "Name of the group in reports (default: the first source's folder)");
 
   CommonOptions extract_opts;
@@ -103,10 +113,22 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("-f,--format", extract_format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  CommonOptions fix_opts;
+  bool fix_orthography_flag = false;
+  std::string fix_output;
+  CLI::App* fix_cmd = app.add_subcommand("fix", "Write a corrected copy of a source (never in place)");
+  add_common(fix_cmd, fix_opts);
+  fix_cmd->add_flag("--orthography", fix_orthography_flag,
+                    "Modern orthography: Persian yeh and kaf, ZWNJ after «می» and before «ها»...")
+      ->required();
+  fix_cmd->add_option("-o,--output", fix_output, "Where to write the corrected copy")->required();
+
   std::vector<std::string> rules_only;
   bool rules_no_default = false;
   CLI::App* rules_cmd = app.add_subcommand("rules", "Load and validate rule folders; list checks and languages");
-  rules_cmd->add_option("-r,--rules", rules_only, "Extra rule folder");
+  rules_cmd->add_option("-r,--rules", rules_only, "Extra rule folder")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   rules_cmd->add_flag("--no-default-rules", rules_no_default, "Do not load the bundled rules");
 
   try {
@@ -124,17 +146,25 @@ int main(int argc, char** argv) {
       const Report report = engine.check(analyzed);
       const bool to_terminal = output.empty() && isatty(STDOUT_FILENO) != 0;
       const bool color = to_terminal && std::getenv("NO_COLOR") == nullptr;
-      const std::string rendered = format == "json" ? render_json(report) : render_text(report, TextStyle{color});
+      const auto render = [&](const std::string& name, bool with_color) {
+        if (name == "json") return render_json(report);
+        if (name == "sarif") return render_sarif(report);
+        if (name == "markdown") return render_markdown(report);
+        if (name == "html") return render_html(report, analyzed);
+        return render_text(report, TextStyle{with_color});
+      };
+      const std::string rendered = render(format, color);
       // Everything is rendered before anything is written.
-      std::string json, text;
+      std::vector<std::pair<std::string, std::string>> files;  // path, content
       if (!report_dir.empty()) {
-        json = format == "json" ? rendered : render_json(report);
-        text = format == "text" && !color ? rendered : render_text(report, TextStyle{false});
+        static const std::pair<const char*, const char*> kReports[] = {
+            {"text", "txt"}, {"json", "json"}, {"sarif", "sarif"}, {"markdown", "md"}, {"html", "html"}};
+        for (const auto& [name, extension] : kReports) {
+          files.emplace_back(fmt::format("{}/{}.{}", report_dir, report.group, extension),
+                             format == name && !(color && format == "text") ? rendered : render(name, false));
+        }
       }
-      if (!report_dir.empty()) {
-        write_file_atomically(fmt::format("{}/{}.json", report_dir, report.group), json);
-        write_file_atomically(fmt::format("{}/{}.txt", report_dir, report.group), text);
-      }
+      for (const auto& [path, content] : files) write_file_atomically(path, content);
       if (output.empty()) {
         std::fwrite(rendered.data(), 1, rendered.size(), stdout);
       } else {
@@ -153,6 +183,21 @@ int main(int argc, char** argv) {
       const std::string rendered =
           extract_format == "json" ? render_extraction_json(analyzed) : render_extraction_text(analyzed);
       std::fwrite(rendered.data(), 1, rendered.size(), stdout);
+      return kExitClean;
+    }
+    if (*fix_cmd) {
+      if (fix_opts.files.size() != 1) throw UserError(fix_opts.files.front(), "fix takes exactly one file");
+      std::error_code ec;
+      if (std::filesystem::exists(fix_output, ec) &&
+          std::filesystem::equivalent(fix_output, fix_opts.files.front(), ec)) {
+        throw UserError(fix_output, "refusing to overwrite the source: concord never modifies a source file");
+      }
+      Engine engine(rules_from(fix_opts));
+      const Group analyzed = engine.analyze(group_name(fix_opts.files), specs_from(fix_opts));
+      const AnalyzedSource& source = analyzed.sources.front();
+      const std::string fixed = fix_orthography(source.doc.source().bytes(), *source.pack,
+                                                analyzed.spellers->get(*source.pack));
+      write_file_atomically(fix_output, fixed);
       return kExitClean;
     }
     if (*rules_cmd) {

@@ -123,13 +123,14 @@ std::optional<std::pair<int64_t, int64_t>> DateMention::days() const {
 namespace {
 
 int parse_day(const LanguagePack& pack, std::string_view text) {
-  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
-    int v = 0;
-    for (char c : text) v = v * 10 + (c - '0');
-    return v;
+  // Day words first: «1.º» starts with a digit but is a word of the pack.
+  if (auto it = pack.day_words.find(fold_case(text)); it != pack.day_words.end()) return it->second;
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
   }
-  auto it = pack.day_words.find(fold_case(text));
-  return it == pack.day_words.end() ? 0 : it->second;
+  return v;
 }
 
 int parse_int(std::string_view text) {
@@ -139,6 +140,55 @@ int parse_int(std::string_view text) {
     v = v * 10 + (c - '0');
   }
   return v;
+}
+
+std::string_view group_at(const std::vector<std::string_view>& groups, int index) {
+  return index > 0 && static_cast<std::size_t>(index) < groups.size() ? groups[static_cast<std::size_t>(index)]
+                                                                      : std::string_view();
+}
+
+// "más de 2000 personas", «بیش از ۲۰۰۰ نفر»: a lone four-digit number with
+// a unit or scale after it, or an approximation before it, is a count.
+bool bare_year_is_quantity(std::string_view text, const LanguagePack& pack, const DateTemplate& tpl,
+                           const std::vector<std::string_view>& groups, std::size_t begin, std::size_t end) {
+  if (tpl.month > 0 || tpl.day > 0 || tpl.month_num > 0 || tpl.year2 > 0) return false;
+  if (group_at(groups, tpl.year).empty()) return false;
+  const auto& q = pack.quantities;
+  auto word_at = [&](std::size_t from) {
+    while (from < text.size() && text[from] == ' ') ++from;
+    std::size_t to = from;
+    while (to < text.size() && is_word_char(code_point_at(text, to))) {
+      to += static_cast<std::size_t>(1 + (static_cast<unsigned char>(text[to]) >= 0xC0) +
+                                     (static_cast<unsigned char>(text[to]) >= 0xE0) +
+                                     (static_cast<unsigned char>(text[to]) >= 0xF0));
+    }
+    if (to == from && from < text.size() && text[from] != ' ') ++to;  // a symbol: %, $
+    return fold_case(text.substr(from, to - from));
+  };
+  const std::string after = word_at(end);
+  if (!after.empty() && (q.units.count(after) || q.scales.count(after))) return true;
+  // The words just before the year.
+  const std::string_view before = text.substr(0, begin);
+  const std::string folded = fold_case(before.substr(before.size() > 64 ? before.size() - 64 : 0));
+  std::string_view tail(folded);
+  while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+  for (const auto& [qualifier, kind] : q.qualifiers) {
+    if (tail.size() >= qualifier.size() && tail.substr(tail.size() - qualifier.size()) == qualifier) return true;
+  }
+  return false;
+}
+
+// «۱۲ می رسد»: a month name that is also a common word (the pack's
+// `ambiguous_months`) makes a date only with a year.
+bool ambiguous_month_without_year(const LanguagePack& pack, const DateTemplate& tpl,
+                                  const std::vector<std::string_view>& groups) {
+  if (tpl.year > 0 || tpl.anaphora_year > 0) return false;
+  const auto& ambiguous = pack.list("ambiguous_months");
+  for (int g : {tpl.month, tpl.month2}) {
+    const std::string_view m = group_at(groups, g);
+    if (!m.empty() && std::find(ambiguous.begin(), ambiguous.end(), fold_case(m)) != ambiguous.end()) return true;
+  }
+  return false;
 }
 
 struct Candidate {
@@ -165,6 +215,8 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         e = std::max(e, gb + groups[g].size());
       }
       if (b == std::string::npos) return;
+      if (bare_year_is_quantity(text, pack, tpl, groups, b, e)) return;
+      if (ambiguous_month_without_year(pack, tpl, groups)) return;
       for (int y : {tpl.year, tpl.year2}) {
         if (y == 0 || groups[static_cast<std::size_t>(y)].data() == nullptr) continue;
         const int year = parse_int(groups[static_cast<std::size_t>(y)]);

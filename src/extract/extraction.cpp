@@ -97,12 +97,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       claim.quantity = quantity;
       claim.scope = date;
       const TextSpan& span = doc.sentences()[sentence];
-      const std::string folded = fold_case(doc.slice(span.begin, span.end));
-      for (const std::string& word : pack.cumulative) {
-        for (std::size_t at = folded.find(word); at != std::string::npos; at = folded.find(word, at + 1)) {
-          if (at_word_boundaries(folded, at, at + word.size())) claim.cumulative = true;
-        }
-      }
+      claim.cumulative = doc.contains_any(span.begin, span.end, pack.cumulative);
       if (date && ex.dates[*date].to && ex.dates[*date].from.year != ex.dates[*date].to->year) claim.cumulative = true;
     } else {
       if (!date) continue;

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "rules/rules.h"
+#include "rules/typography.h"
 #include "rules/yaml_reader.h"
 #include "text/segment.h"
 
@@ -313,7 +314,8 @@ class Loader {
     r.expect_map(root, "a language file");
     r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
                        "day_words", "connectors", "anaphora", "dates", "triggers", "names",
-                       "near_letters", "numbers", "scales", "currencies", "units", "qualifiers", "cumulative"});
+                       "near_letters", "numbers", "scales", "currencies", "units", "qualifiers", "cumulative", "lists",
+                       "quotes", "abbreviations", "orthography"});
     const Normalizer& norm = rules_.normalizer;
     if (root["name"]) pack.name = r.string(root["name"], "name");
     if (root["locale"]) {
@@ -389,6 +391,14 @@ class Loader {
     if (root["triggers"]) load_triggers(r, pack, root["triggers"]);
     if (root["names"]) load_name_cues(r, pack, root["names"]);
     load_quantity_rules(r, pack, root);
+    load_typography_keys(r, norm, pack, root);
+    if (root["lists"]) {
+      r.expect_map(root["lists"], "lists");
+      for (auto it = root["lists"].begin(); it != root["lists"].end(); ++it) {
+        auto& list = pack.lists[r.string(it->first, "list name")];
+        for (const std::string& w : r.strings(it->second, "list words")) list.push_back(norm.key(w));
+      }
+    }
     if (root["cumulative"]) {
       for (const std::string& w : r.strings(root["cumulative"], "cumulative")) pack.cumulative.push_back(norm.key(w));
     }
@@ -698,6 +708,12 @@ class Loader {
 };
 
 }  // namespace
+
+const std::vector<std::string>& LanguagePack::list(const std::string& list_name) const {
+  static const std::vector<std::string> kEmpty;
+  auto it = lists.find(list_name);
+  return it == lists.end() ? kEmpty : it->second;
+}
 
 const LanguagePack* RuleSet::language(const std::string& id) const {
   auto it = languages.find(id);

@@ -87,6 +87,10 @@ struct LanguagePack {
   std::vector<DateTemplate> dates;
   std::vector<EventTrigger> triggers;
   std::vector<std::string> cumulative;  // keys: «در مجموع», "acumulada"
+  // Named word lists that checks read (flashback markers, list separators,
+  // part cues...), normalized and case-folded; see README "Rule files".
+  std::map<std::string, std::vector<std::string>> lists;
+  const std::vector<std::string>& list(const std::string& name) const;
 
   std::map<std::string, NameCues> name_cues;  // entity type -> cues
   std::vector<std::string> name_suffixes;     // keys; derived forms, not typos
@@ -109,6 +113,36 @@ struct LanguagePack {
         group_unit = 0;
   };
   Quantities quantities;
+
+  // Typography and orthography (rules/<lang>/typography.yaml,
+  // orthography.yaml): read by the encoding, segmentation and orthography
+  // checks. Loaded by load_typography_keys() (src/rules/typography.cpp).
+  std::vector<std::string> quotes;  // {opening, closing}: «, » or “, ”; empty: “ ”
+  struct Abbreviation {
+    std::string text;                // as written in YAML: "EE. UU."
+    std::vector<std::string> parts;  // normalized, case kept: "EE.", "UU."
+    RuleLocation where;
+  };
+  std::vector<Abbreviation> abbreviations;  // of two or more parts each
+  // The older orthography of a script (Persian: Arabic yeh and kaf, no
+  // ZWNJ after «می» or before «ها»). Letters and affixes are raw code
+  // points: normalization would fold exactly what this describes.
+  struct Orthography {
+    struct Letter {
+      char32_t from = 0;  // U+064A ARABIC LETTER YEH
+      char32_t to = 0;    // U+06CC ARABIC LETTER FARSI YEH
+      std::string name;   // "Arabic yeh", for messages
+    };
+    struct Affix {
+      std::u32string text;   // «می», «ها»
+      std::u32string after;  // suffixes only: letters the stem must end with (empty: any)
+    };
+    std::vector<Letter> letters;
+    std::vector<Affix> prefixes;  // written with a ZWNJ before the word
+    std::vector<Affix> suffixes;  // written with a ZWNJ after the word
+    bool declared() const { return !letters.empty() || !prefixes.empty() || !suffixes.empty(); }
+  };
+  Orthography orthography;
 
   // Compiled from the gazetteer by load_rules(): every name and demonym of
   // this language in one pattern, and what each (case-folded) name denotes.

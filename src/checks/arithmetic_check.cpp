@@ -1,0 +1,154 @@
+// arithmetic: numbers that must add up and do not.
+//  - a total against its stated parts («حدود ۱۴۰ میلیون دلار … ۱۱۰ میلیون
+//    دلار آن را صادرات و ۳۰ میلیون دلار آن را واردات»): in a sentence with a
+//    part cue from the pack (`part_cues`), the first amount is the whole and
+//    later amounts of the same unit are its parts; a part larger than the
+//    whole, or parts that do not sum to it, are flagged;
+//  - an anniversary against the year it counts from («el 25 aniversario»
+//    in 2016 of relations established in 1991): N followed by a word of the
+//    pack's `anniversary` list, the year of its sentence (or the last year
+//    before it in the paragraph), and the once-only events of the group.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "checks/registry.h"
+
+namespace concord {
+namespace {
+
+std::string amount(double v, const std::string& unit) {
+  std::string n = fmt::format("{:.6g}", v);
+  if (v >= 1e6 && std::fmod(v, 1e4) == 0) n = fmt::format("{:g} million", v / 1e6);
+  return unit.empty() ? n : n + " " + unit;
+}
+
+class ArithmeticCheck : public Check {
+ public:
+  ArithmeticCheck(double exact_tolerance, double approximate_tolerance)
+      : exact_tolerance_(exact_tolerance), approximate_tolerance_(approximate_tolerance) {}
+
+  void run(const Group& group, std::vector<Finding>& out) const override {
+    for (const AnalyzedSource& source : group.sources) {
+      sums(source, out);
+      anniversaries(group, source, out);
+    }
+  }
+
+ private:
+  void sums(const AnalyzedSource& source, std::vector<Finding>& out) const {
+    const Document& doc = source.doc;
+    const auto& cues = source.pack->list("part_cues");
+    const auto& qs = source.extraction.quantities;
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const Quantity& whole = qs[i];
+      if (whole.unit.empty() || whole.unit == "%") continue;
+      const std::size_t sentence = doc.sentence_index(whole.begin);
+      if (i > 0 && doc.sentence_index(qs[i - 1].begin) == sentence && qs[i - 1].unit == whole.unit) continue;
+      const TextSpan& span = doc.sentences()[sentence];
+      if (!doc.contains_any(whole.end, span.end, cues)) continue;
+      std::vector<const Quantity*> parts;
+      for (std::size_t j = i + 1; j < qs.size() && doc.sentence_index(qs[j].begin) == sentence; ++j) {
+        if (qs[j].unit == whole.unit) parts.push_back(&qs[j]);
+      }
+      if (parts.empty()) continue;
+      for (const Quantity* part : parts) {
+        if (part->value > whole.value * (1 + exact_tolerance_) && whole.qualifier != "more_than") {
+          Finding f = finding(fmt::format("a part ({}) is larger than its whole ({})", amount(part->value, part->unit),
+                                          amount(whole.value, whole.unit)),
+                              {source.location(part->begin, part->end),
+                               source.location(whole.begin, whole.end, "the whole")});
+          f.subject = "part>whole";
+          out.push_back(std::move(f));
+        }
+      }
+      if (parts.size() < 2) continue;
+      double sum = 0;
+      bool approximate = !whole.qualifier.empty();
+      for (const Quantity* part : parts) {
+        sum += part->value;
+        approximate = approximate || !part->qualifier.empty();
+      }
+      const double tolerance = approximate ? approximate_tolerance_ : exact_tolerance_;
+      if (std::abs(sum - whole.value) <= tolerance * whole.value) continue;
+      std::vector<Location> locations{source.location(whole.begin, whole.end)};
+      for (const Quantity* part : parts) locations.push_back(source.location(part->begin, part->end, "a part"));
+      Finding f = finding(fmt::format("the parts add up to {}, not to the total {}", amount(sum, whole.unit),
+                                      amount(whole.value, whole.unit)),
+                          std::move(locations));
+      f.subject = "sum";
+      out.push_back(std::move(f));
+    }
+  }
+
+  void anniversaries(const Group& group, const AnalyzedSource& source, std::vector<Finding>& out) const {
+    const Document& doc = source.doc;
+    const auto& words = source.pack->list("anniversary");
+    if (words.empty()) return;
+    // The years of once-only events anywhere in the group.
+    std::vector<std::pair<int, std::string>> founding;  // year, event
+    std::set<std::string> seen;
+    for (const AnalyzedSource& s : group.sources) {
+      for (const Claim& c : s.extraction.claims) {
+        const EventType* type = group.rules->event(c.event);
+        if (type == nullptr || !type->once || !c.date_mention) continue;
+        const DateValue& v = s.extraction.dates[*c.date_mention].from;
+        if (v.year == 0 || v.year_inferred) continue;
+        const auto days = v.days();
+        if (!days) continue;
+        int y, m, d;
+        jdn_to_gregorian(days->first, y, m, d);
+        if (seen.insert(c.event + std::to_string(y)).second) founding.emplace_back(y, c.event);
+      }
+    }
+    if (founding.empty()) return;
+    for (const Quantity& q : source.extraction.quantities) {
+      if (!q.unit.empty() || q.value < 1 || q.value > 500 || q.value != std::floor(q.value)) continue;
+      const std::size_t next = doc.token_at_or_after(q.end);
+      if (next >= doc.tokens().size()) continue;
+      // "25 aniversario", "25 años de", "۲۵ سالگرد": the cue right after N.
+      const std::size_t cue_end = std::min(doc.tokens().size(), next + 2);
+      if (!doc.contains_any(q.end, doc.tokens()[cue_end - 1].end, words)) continue;
+      if (doc.slice(q.end, doc.tokens()[next].begin).find_first_not_of(' ') != std::string_view::npos) continue;
+      // The year it is said in: in the sentence, or the last one before.
+      const std::size_t sentence = doc.sentence_index(q.begin);
+      const std::size_t paragraph = doc.paragraph_index(q.begin);
+      int year = 0;
+      for (const DateMention& m : source.extraction.dates) {
+        if (doc.paragraph_index(m.begin) != paragraph) continue;
+        if (m.begin > doc.sentences()[sentence].end) break;
+        const DateValue& v = m.to ? *m.to : m.from;
+        if (v.calendar == Calendar::kGregorian && v.year > 0) year = v.year;
+      }
+      if (year == 0) continue;
+      const int n = static_cast<int>(q.value);
+      bool fits = false;
+      for (const auto& [y, event] : founding) fits = fits || y + n == year;
+      if (fits) continue;
+      std::string expected;
+      for (const auto& [y, event] : founding) {
+        const EventType* type = group.rules->event(event);
+        expected += fmt::format("{}{} in {} (so {} years in {})", expected.empty() ? "" : "; ",
+                                type && !type->description.empty() ? type->description : event, y, year - y, year);
+      }
+      Finding f = finding(fmt::format("{} years counted from no event the group dates: {}", n, expected),
+                          {source.location(q.begin, q.end)});
+      f.subject = "anniversary";
+      out.push_back(std::move(f));
+    }
+  }
+
+  double exact_tolerance_;
+  double approximate_tolerance_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_arithmetic_check(CheckOptions& options, const RuleSet&) {
+  const double exact = options.number("exact_tolerance", 0.01);
+  const double approximate = options.number("approximate_tolerance", 0.1);
+  return std::make_unique<ArithmeticCheck>(exact, approximate);
+}
+
+}  // namespace concord

@@ -1,0 +1,112 @@
+// chronology: in a narrative paragraph, a date that breaks the order its
+// neighbours keep, by a wide margin: "December 1991 … May 1991 … April 1992".
+// A sentence with a flashback marker from the pack's `flashback` list
+// («پیش از آن», "antes", "previously") is an intended step back.
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "checks/registry.h"
+
+namespace concord {
+namespace {
+
+struct Point {
+  const DateMention* mention;
+  double low, high;  // days (JDN) the date covers
+};
+
+class ChronologyCheck : public Check {
+ public:
+  ChronologyCheck(double min_gap_days, double min_ordered) : min_gap_days_(min_gap_days), min_ordered_(min_ordered) {}
+
+  void run(const Group& group, std::vector<Finding>& out) const override {
+    for (const AnalyzedSource& source : group.sources) check_source(source, out);
+  }
+
+ private:
+  void check_source(const AnalyzedSource& source, std::vector<Finding>& out) const {
+    const Document& doc = source.doc;
+    const auto& flashback = source.pack->list("flashback");
+    std::size_t paragraph = static_cast<std::size_t>(-1);
+    std::vector<Point> points;
+    auto flush = [&] {
+      check_paragraph(source, points, flashback, out);
+      points.clear();
+    };
+    for (const DateMention& m : source.extraction.dates) {
+      // Ranges («entre 1992 y 2008») summarize; they are not narrative steps.
+      if (m.kind != DateKind::kExplicit || m.to) continue;
+      const std::size_t p = doc.paragraph_index(m.begin);
+      if (p != paragraph) {
+        flush();
+        paragraph = p;
+      }
+      const auto days = m.from.days();
+      if (!days) continue;
+      points.push_back(Point{&m, static_cast<double>(days->first), static_cast<double>(days->second)});
+    }
+    flush();
+  }
+
+  void check_paragraph(const AnalyzedSource& source, const std::vector<Point>& points,
+                       const std::vector<std::string>& flashback, std::vector<Finding>& out) const {
+    const Document& doc = source.doc;
+    if (points.size() < 3) return;
+    // A narrative keeps its order: most consecutive dates go forward.
+    std::size_t ordered = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) ordered += points[i - 1].low <= points[i].high ? 1 : 0;
+    if (static_cast<double>(ordered) < min_ordered_ * static_cast<double>(points.size() - 1)) return;
+    for (std::size_t i = 1; i + 1 < points.size(); ++i) {
+      const Point& prev = points[i - 1];
+      const Point& here = points[i];
+      const Point& next = points[i + 1];
+      // The neighbours keep the order; this date leaves it by a wide margin.
+      if (prev.low > next.high) continue;
+      const bool too_early = here.high + min_gap_days_ < prev.low;
+      const bool too_late = here.low > next.high + min_gap_days_;
+      if (!too_early && !too_late) continue;
+      const TextSpan& sentence = doc.sentences()[doc.sentence_index(here.mention->begin)];
+      if (doc.contains_any(sentence.begin, sentence.end, flashback)) continue;
+      const DateValue& v = here.mention->from;
+      // The likely value: the same day and month in a neighbour's year, if
+      // that restores the order.
+      std::optional<std::string> suggestion;
+      for (const Point* neighbour : {&prev, &next}) {
+        DateValue candidate = v;
+        candidate.year = neighbour->mention->from.year;
+        candidate.year_inferred = false;
+        const auto days = candidate.days();
+        if (!days || candidate.year == v.year) continue;
+        if (static_cast<double>(days->second) >= prev.low && static_cast<double>(days->first) <= next.high) {
+          suggestion = std::to_string(candidate.year);
+          break;
+        }
+      }
+      const DateValue& a = prev.mention->to ? *prev.mention->to : prev.mention->from;
+      const DateValue& b = next.mention->from;
+      Finding f = finding(
+          fmt::format("{} is out of order in this paragraph: it comes between {} and {}{}", v.iso(), a.iso(),
+                      b.iso(), suggestion ? fmt::format("; {} was probably meant", *suggestion) : ""),
+          {source.location(here.mention->begin, here.mention->end),
+           source.location(prev.mention->begin, prev.mention->end, "the date before it"),
+           source.location(next.mention->begin, next.mention->end, "the date after it")},
+          suggestion);
+      f.subject = v.iso();
+      out.push_back(std::move(f));
+    }
+  }
+
+  double min_gap_days_;
+  double min_ordered_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_chronology_check(CheckOptions& options, const RuleSet&) {
+  const double gap = options.number("min_gap_days", 90);
+  const double ordered = options.number("min_ordered", 0.7);
+  return std::make_unique<ChronologyCheck>(gap, ordered);
+}
+
+}  // namespace concord
