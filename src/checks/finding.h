@@ -50,4 +50,10 @@ struct Finding {
 // Orders findings by source, position, then rule: deterministic output.
 bool finding_less(const Finding& a, const Finding& b);
 
+// A fingerprint per finding that survives edits elsewhere in the file: a
+// hash of the rule, the subject, the primary excerpt and the file's base
+// name (no line numbers), then ":n" for the n-th identical one. Used by
+// SARIF partialFingerprints and by baselines.
+std::vector<std::string> fingerprints(const std::vector<Finding>& findings);
+
 }  // namespace concord

@@ -14,7 +14,12 @@
 
 #include "checks/orthography.h"
 #include "engine.h"
+#include "project/baseline.h"
+#include "project/config.h"
+#include <nlohmann/json.hpp>
+#include <set>
 #include "error.h"
+#include "lsp/server.h"
 #include "report/render.h"
 #include "rules/rules.h"
 
@@ -33,8 +38,9 @@ struct CommonOptions {
   bool no_default_rules = false;
 };
 
-void add_common(CLI::App* cmd, CommonOptions& o) {
-  cmd->add_option("files", o.files, "Source files of one document group")->required();
+void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
+  auto* files = cmd->add_option("files", o.files, "Source files of one document group");
+  if (files_required) files->required();
   // One value per occurrence, so options may come before the files.
   cmd->add_option("-l,--lang", o.langs,
                   "Language of the sources: LANG for all, or PATH=LANG for one (default: detected)")
@@ -82,6 +88,63 @@ std::string group_name(const std::vector<std::string>& files) {
   return parent.empty() ? first.stem().string() : parent;
 }
 
+struct ProjectOptions {
+  std::string config;
+  bool no_config = false;
+  bool select = false;
+  std::string baseline;
+  bool no_baseline = false;
+};
+
+void add_project(CLI::App* cmd, ProjectOptions& p) {
+  cmd->add_option("--config", p.config, "Project config (default: .concord.yaml here or in a folder above)");
+  cmd->add_flag("--no-config", p.no_config, "Ignore any .concord.yaml");
+  cmd->add_flag("--select", p.select,
+                "The FILEs select the configured groups that contain them (a pre-commit hook passes staged files)");
+  cmd->add_option("--baseline", p.baseline, "Baseline file (default: .concord-baseline.json beside the config)");
+  cmd->add_flag("--no-baseline", p.no_baseline, "Report every finding, baseline or not");
+}
+
+std::optional<ProjectConfig> project_config(const ProjectOptions& p) {
+  if (p.no_config) return std::nullopt;
+  if (!p.config.empty()) {
+    if (!std::filesystem::exists(p.config)) throw UserError(p.config, "config file not found");
+    return load_config(p.config);
+  }
+  if (auto found = find_config(".")) return load_config(*found);
+  return std::nullopt;
+}
+
+// A plain git hook: checks the groups of the staged files, from the work tree.
+int install_hook(bool force) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::current_path(ec);
+  while (!fs::exists(dir / ".git", ec) && dir != dir.parent_path()) dir = dir.parent_path();
+  if (!fs::is_directory(dir / ".git", ec)) throw UserError(".git", "not inside a git work tree");
+  const fs::path hook = dir / ".git" / "hooks" / "pre-commit";
+  if (fs::exists(hook, ec) && !force) {
+    throw UserError(hook.string(), "a pre-commit hook exists already (use --force to replace it)");
+  }
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  const std::string exe = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : "concord";
+  const std::string script = fmt::format(
+      "#!/bin/sh\n"
+      "# Installed by `concord install-hook`: checks the document groups of the staged files.\n"
+      "files=$(git diff --cached --name-only --diff-filter=ACMR -z | tr '\\0' '\\n')\n"
+      "[ -n \"$files\" ] || exit 0\n"
+      "IFS='\n'\n"
+      "exec '{}' check --select $files\n",
+      exe);
+  fs::create_directories(hook.parent_path(), ec);
+  write_file_atomically(hook.string(), script);
+  fs::permissions(hook, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                            fs::perms::others_read | fs::perms::others_exec, ec);
+  fmt::print("installed {}\n", hook.string());
+  return kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,8 +158,10 @@ int main(int argc, char** argv) {
   std::string fail_on = "warning";
   std::string report_dir;
   std::string group;
-  CLI::App* check = app.add_subcommand("check", "Check a group of sources and report findings");
-  add_common(check, check_opts);
+  ProjectOptions project;
+  CLI::App* check = app.add_subcommand("check", "Check a group of sources (or every configured group) and report findings");
+  add_common(check, check_opts, false);
+  add_project(check, project);
   check->add_option("-f,--format", format, "Output format: text, json, sarif, markdown or html")
       ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
   check->add_option("-o,--output", output, "Write the output to FILE instead of stdout");
@@ -105,6 +170,16 @@ int main(int argc, char** argv) {
   check->add_option("--report-dir", report_dir,
                     "Also write DIR/<group>.txt, .json, .sarif, .md and .html");
   check->add_option("--group", group, "Name of the group in reports (default: the first source's folder)");
+
+  CommonOptions baseline_opts;
+  ProjectOptions baseline_project;
+  CLI::App* baseline_cmd = app.add_subcommand("baseline", "Record today's findings so that check reports only new ones");
+  add_common(baseline_cmd, baseline_opts, false);
+  add_project(baseline_cmd, baseline_project);
+
+  bool hook_force = false;
+  CLI::App* hook_cmd = app.add_subcommand("install-hook", "Install a git pre-commit hook that checks the staged files' groups");
+  hook_cmd->add_flag("--force", hook_force, "Replace an existing pre-commit hook");
 
   CommonOptions extract_opts;
   std::string extract_format = "text";
@@ -131,6 +206,15 @@ int main(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   rules_cmd->add_flag("--no-default-rules", rules_no_default, "Do not load the bundled rules");
 
+  // concord lsp: the language server (src/lsp/server.h) on stdin/stdout.
+  std::vector<std::string> lsp_rules;
+  bool lsp_no_default = false;
+  CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over stdin/stdout)");
+  lsp_cmd->add_option("-r,--rules", lsp_rules, "Extra rule folder")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  lsp_cmd->add_flag("--no-default-rules", lsp_no_default, "Do not load the bundled rules");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -139,29 +223,105 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*check) {
-      Engine engine(rules_from(check_opts));
-      const Group analyzed = engine.analyze(group.empty() ? group_name(check_opts.files) : group,
-                                            specs_from(check_opts));
-      const Report report = engine.check(analyzed);
+    if (*lsp_cmd) {
+      std::vector<std::string> folders;
+      if (!lsp_no_default) folders.push_back(default_rules_folder());
+      folders.insert(folders.end(), lsp_rules.begin(), lsp_rules.end());
+      const Engine engine(load_rules(folders));
+      return lsp::serve_stdio(engine);
+    }
+    if (*check || *baseline_cmd) {
+      const bool recording = baseline_cmd->parsed();
+      CommonOptions& opts = recording ? baseline_opts : check_opts;
+      ProjectOptions& proj = recording ? baseline_project : project;
+      const std::optional<ProjectConfig> config = project_config(proj);
+      RuleSet rules = rules_from(opts);
+      if (config) {
+        if (!config->rule_folders.empty()) {
+          std::vector<std::string> folders = rules.folders;
+          folders.insert(folders.end(), config->rule_folders.begin(), config->rule_folders.end());
+          rules = load_rules(folders);
+        }
+        apply_check_settings(*config, rules);
+      }
+      Engine engine(std::move(rules));
+      std::vector<GroupSpec> groups;
+      if (opts.files.empty()) {
+        if (!config) throw UserError(".concord.yaml", "no files given and no .concord.yaml here or above");
+        groups = config->groups;
+      } else if (proj.select && config) {
+        groups = groups_for(*config, opts.files);
+      } else {
+        groups.push_back(GroupSpec{group.empty() ? group_name(opts.files) : group, specs_from(opts)});
+      }
+      std::vector<Group> analyzed;
+      std::vector<Report> reports;
+      for (const GroupSpec& g : groups) {
+        if (g.sources.empty()) continue;
+        analyzed.push_back(engine.analyze(g.name, g.sources));
+        reports.push_back(engine.check(analyzed.back()));
+      }
+      const std::string baseline_path =
+          !proj.baseline.empty() ? proj.baseline : (config ? config->baseline : std::string(".concord-baseline.json"));
+      if (recording) {
+        write_file_atomically(baseline_path, render_baseline(reports));
+        std::size_t n = 0;
+        for (const Report& r : reports) n += r.findings.size();
+        fmt::print("recorded {} finding{} in {}\n", n, n == 1 ? "" : "s", baseline_path);
+        return kExitClean;
+      }
+      std::error_code ec;
+      if (!proj.no_baseline && std::filesystem::exists(baseline_path, ec)) {
+        const std::set<std::string> baseline = load_baseline(baseline_path);
+        std::set<std::string> seen;
+        std::size_t hidden = 0;
+        std::size_t relevant = 0;
+        for (Report& r : reports) {
+          hidden += apply_baseline(r, baseline, seen);
+          for (const std::string& e : baseline) relevant += e.rfind(r.group + "/", 0) == 0 ? 1 : 0;
+        }
+        std::fprintf(stderr, "concord: baseline %s: %zu known finding%s hidden, %zu entr%s gone\n",
+                     baseline_path.c_str(), hidden, hidden == 1 ? "" : "s", relevant - seen.size(),
+                     relevant - seen.size() == 1 ? "y" : "ies");
+      }
       const bool to_terminal = output.empty() && isatty(STDOUT_FILENO) != 0;
       const bool color = to_terminal && std::getenv("NO_COLOR") == nullptr;
-      const auto render = [&](const std::string& name, bool with_color) {
-        if (name == "json") return render_json(report);
-        if (name == "sarif") return render_sarif(report);
-        if (name == "markdown") return render_markdown(report);
-        if (name == "html") return render_html(report, analyzed);
-        return render_text(report, TextStyle{with_color});
+      const auto render_one = [&](std::size_t i, const std::string& name, bool with_color) {
+        if (name == "json") return render_json(reports[i]);
+        if (name == "sarif") return render_sarif(reports[i]);
+        if (name == "markdown") return render_markdown(reports[i]);
+        if (name == "html") return render_html(reports[i], analyzed[i]);
+        return render_text(reports[i], TextStyle{with_color});
       };
-      const std::string rendered = render(format, color);
+      // Several groups: text and Markdown one after the other, JSON as an
+      // array, SARIF as one log with a run per group, HTML one per group
+      // (--report-dir).
+      std::string rendered;
+      if (reports.size() == 1) {
+        rendered = render_one(0, format, color);
+      } else if (format == "json" || format == "sarif") {
+        nlohmann::ordered_json all = nlohmann::ordered_json::array();
+        for (std::size_t i = 0; i < reports.size(); ++i) all.push_back(nlohmann::ordered_json::parse(render_one(i, format, false)));
+        if (format == "sarif") {
+          nlohmann::ordered_json log = all.empty() ? nlohmann::ordered_json::parse(render_sarif(Report{})) : all[0];
+          for (std::size_t i = 1; i < all.size(); ++i) log["runs"].push_back(all[i]["runs"][0]);
+          all = log;
+        }
+        rendered = all.dump(2) + "\n";
+      } else if (format == "html") {
+        throw UserError(output.empty() ? "-" : output, "HTML holds one group: use --report-dir for several");
+      } else {
+        for (std::size_t i = 0; i < reports.size(); ++i) rendered += render_one(i, format, color);
+      }
       // Everything is rendered before anything is written.
       std::vector<std::pair<std::string, std::string>> files;  // path, content
       if (!report_dir.empty()) {
         static const std::pair<const char*, const char*> kReports[] = {
             {"text", "txt"}, {"json", "json"}, {"sarif", "sarif"}, {"markdown", "md"}, {"html", "html"}};
-        for (const auto& [name, extension] : kReports) {
-          files.emplace_back(fmt::format("{}/{}.{}", report_dir, report.group, extension),
-                             format == name && !(color && format == "text") ? rendered : render(name, false));
+        for (std::size_t i = 0; i < reports.size(); ++i) {
+          for (const auto& [name, extension] : kReports) {
+            files.emplace_back(fmt::format("{}/{}.{}", report_dir, reports[i].group, extension), render_one(i, name, false));
+          }
         }
       }
       for (const auto& [path, content] : files) write_file_atomically(path, content);
@@ -170,13 +330,17 @@ int main(int argc, char** argv) {
       } else {
         write_file_atomically(output, rendered);
       }
-      if (fail_on == "none") return kExitClean;
-      const Severity threshold = *parse_severity(fail_on);
-      for (const Finding& f : report.findings) {
-        if (f.severity >= threshold) return kExitFindings;
+      const std::string level = check->count("--fail-on") > 0 || !config || !config->fail_on ? fail_on : *config->fail_on;
+      if (level == "none") return kExitClean;
+      const Severity threshold = *parse_severity(level);
+      for (const Report& r : reports) {
+        for (const Finding& f : r.findings) {
+          if (f.severity >= threshold) return kExitFindings;
+        }
       }
       return kExitClean;
     }
+    if (*hook_cmd) return install_hook(hook_force);
     if (*extract_cmd) {
       Engine engine(rules_from(extract_opts));
       const Group analyzed = engine.analyze(group_name(extract_opts.files), specs_from(extract_opts));

@@ -166,8 +166,9 @@ std::string render_sarif(const Report& report) {
   }
 
   ordered_json results = ordered_json::array();
-  std::map<std::string, std::size_t> fingerprint_uses;
-  for (const Finding& f : report.findings) {
+  const std::vector<std::string> prints = fingerprints(report.findings);
+  for (std::size_t index = 0; index < report.findings.size(); ++index) {
+    const Finding& f = report.findings[index];
     ordered_json r;
     r["ruleId"] = f.rule;
     r["ruleIndex"] = rule_index.at(f.rule);
@@ -189,17 +190,7 @@ std::string render_sarif(const Report& report) {
       }
       r["relatedLocations"] = std::move(related);
     }
-    // What the finding is about and where, without line numbers; the n-th
-    // identical one in a run gets ":n", as GitHub does for its line hashes.
-    const Location empty;
-    const Location& at = f.locations.empty() ? empty : f.locations.front();
-    std::uint64_t h = fnv1a64(f.rule);
-    for (std::string_view part : {std::string_view(f.subject), std::string_view(at.excerpt), path_basename(at.path)}) {
-      h = fnv1a64(std::string_view("\0", 1), h);
-      h = fnv1a64(part, h);
-    }
-    const std::string hash = fmt::format("{:016x}", h);
-    r["partialFingerprints"] = {{"concord/v1", fmt::format("{}:{}", hash, ++fingerprint_uses[hash])}};
+    r["partialFingerprints"] = {{"concord/v1", prints[index]}};
     ordered_json props;
     props["kind"] = std::string(to_string(f.kind));
     props["severity"] = std::string(to_string(f.severity));
