@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "checks/orthography.h"
+#include "cli/parallel.h"
 #include "engine.h"
+#include <thread>
 #include "project/baseline.h"
 #include "project/config.h"
 #include <nlohmann/json.hpp>
@@ -145,6 +147,76 @@ int install_hook(bool force) {
   return kExitClean;
 }
 
+// --jsonl: {"id":…,"sources":[{"lang":…,"text":…}|{"path":…,"lang":…}]} per
+// line in; {"id":…,"sources":[…],"findings":[…]} per line out, in input
+// order, read and checked in batches so memory follows the largest group.
+// A bad line yields {"id":…,"error":"…"} and exit status 2 at the end.
+int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
+  const std::size_t batch = 16 * static_cast<std::size_t>(jobs);
+  bool any_error = false, any_finding = false;
+  const auto threshold = parse_severity(fail_on);
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::cin) {
+    std::vector<std::pair<std::size_t, std::string>> lines;
+    while (lines.size() < batch && std::getline(std::cin, line)) {
+      ++line_number;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) lines.emplace_back(line_number, std::move(line));
+    }
+    if (lines.empty()) break;
+    struct Out {
+      std::string json;
+      bool error = false;
+      bool finding = false;
+    };
+    const std::vector<Out> outs = run_in_order<Out>(lines.size(), jobs, [&](std::size_t i) {
+      nlohmann::ordered_json id;
+      try {
+        const auto in = nlohmann::json::parse(lines[i].second);
+        if (in.contains("id")) id = in["id"];
+        std::vector<SourceSpec> specs;
+        const auto& sources = in.at("sources");
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+          const auto& s = sources[k];
+          SourceSpec spec;
+          spec.lang = s.value("lang", "");
+          if (s.contains("text")) {
+            spec.path = s.value("path", fmt::format("{}#{}", id.is_string() ? id.get<std::string>() : id.dump(), k));
+            spec.text = s.at("text").get<std::string>();
+          } else {
+            spec.path = s.at("path").get<std::string>();
+          }
+          specs.push_back(std::move(spec));
+        }
+        const std::string name = id.is_string() ? id.get<std::string>() : id.dump();
+        const Report report = engine.check(engine.analyze(name, specs));
+        auto out = nlohmann::ordered_json::parse(render_json(report));
+        nlohmann::ordered_json line_out;
+        line_out["id"] = id;
+        line_out["sources"] = out["sources"];
+        line_out["findings"] = out["findings"];
+        bool finding = false;
+        for (const Finding& f : report.findings) finding = finding || (threshold && f.severity >= *threshold);
+        return Out{line_out.dump(), false, finding};
+      } catch (const UserError& e) {
+        return Out{nlohmann::ordered_json{{"id", id}, {"error", e.what()}}.dump(), true, false};
+      } catch (const nlohmann::json::exception& e) {
+        return Out{nlohmann::ordered_json{{"id", id}, {"error", fmt::format("stdin:{}: {}", lines[i].first, e.what())}}.dump(),
+                   true, false};
+      }
+    });
+    for (const Out& o : outs) {
+      std::fwrite(o.json.data(), 1, o.json.size(), stdout);
+      std::fputc('\n', stdout);
+      any_error = any_error || o.error;
+      any_finding = any_finding || o.finding;
+    }
+    std::fflush(stdout);
+  }
+  if (any_error) return kExitError;
+  return any_finding ? kExitFindings : kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -159,9 +231,15 @@ int main(int argc, char** argv) {
   std::string report_dir;
   std::string group;
   ProjectOptions project;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool jsonl = false;
   CLI::App* check = app.add_subcommand("check", "Check a group of sources (or every configured group) and report findings");
   add_common(check, check_opts, false);
   add_project(check, project);
+  check->add_option("-j,--jobs", jobs, "Groups checked in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  check->add_flag("--jsonl", jsonl,
+                  "Streaming: read one group per line on stdin as JSON, write one line of findings per group");
   check->add_option("-f,--format", format, "Output format: text, json, sarif, markdown or html")
       ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "html"}));
   check->add_option("-o,--output", output, "Write the output to FILE instead of stdout");
@@ -230,6 +308,10 @@ int main(int argc, char** argv) {
       const Engine engine(load_rules(folders));
       return lsp::serve_stdio(engine);
     }
+    if (*check && jsonl) {
+      Engine engine(rules_from(check_opts));
+      return run_jsonl(engine, jobs, fail_on);
+    }
     if (*check || *baseline_cmd) {
       const bool recording = baseline_cmd->parsed();
       CommonOptions& opts = recording ? baseline_opts : check_opts;
@@ -254,12 +336,25 @@ int main(int argc, char** argv) {
       } else {
         groups.push_back(GroupSpec{group.empty() ? group_name(opts.files) : group, specs_from(opts)});
       }
+      groups.erase(std::remove_if(groups.begin(), groups.end(), [](const GroupSpec& g) { return g.sources.empty(); }),
+                   groups.end());
+      // Groups are independent: checked in parallel, reported in order.
+      // Analyses are kept only for the HTML renderer, which shows full texts.
+      const bool keep_analysis = format == "html" || !report_dir.empty();
+      struct Checked {
+        std::optional<Group> group;
+        Report report;
+      };
+      std::vector<Checked> checked = run_in_order<Checked>(groups.size(), jobs, [&](std::size_t i) {
+        Group g = engine.analyze(groups[i].name, groups[i].sources);
+        Report r = engine.check(g);
+        return Checked{keep_analysis ? std::optional<Group>(std::move(g)) : std::nullopt, std::move(r)};
+      });
       std::vector<Group> analyzed;
       std::vector<Report> reports;
-      for (const GroupSpec& g : groups) {
-        if (g.sources.empty()) continue;
-        analyzed.push_back(engine.analyze(g.name, g.sources));
-        reports.push_back(engine.check(analyzed.back()));
+      for (Checked& c : checked) {
+        if (c.group) analyzed.push_back(std::move(*c.group));
+        reports.push_back(std::move(c.report));
       }
       const std::string baseline_path =
           !proj.baseline.empty() ? proj.baseline : (config ? config->baseline : std::string(".concord-baseline.json"));
