@@ -20,7 +20,8 @@ bool has_letters(const Document& doc) {
 
 }  // namespace
 
-Engine::Engine(RuleSet rules) : rules_(std::move(rules)), checks_(make_checks(rules_)) {
+Engine::Engine(RuleSet rules, EngineOptions options)
+    : rules_(std::move(rules)), options_(options), checks_(make_checks(rules_)) {
   for (const auto& [id, pack] : rules_.languages) {
     profiles_.push_back(LanguageProfile{id, pack.script, pack.detect_words});
   }
@@ -35,7 +36,8 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
   group.spellers = &spellers_;
   group.sources.reserve(specs.size());
   for (const SourceSpec& spec : specs) {
-    Source source = spec.text ? Source::from_bytes(spec.path, *spec.text) : Source::load(spec.path);
+    Source source = spec.text ? Source::from_bytes(spec.path, *spec.text, options_.max_source_bytes)
+                              : Source::load(spec.path, options_.max_source_bytes);
     Document doc(std::move(source), rules_.normalizer);
     std::string lang = spec.lang;
     LanguageOrigin origin = LanguageOrigin::kGiven;

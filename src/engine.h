@@ -16,6 +16,7 @@
 
 #include "checks/check.h"
 #include "checks/finding.h"
+#include "input_limits.h"
 #include "rules/rules.h"
 #include "text/language.h"
 
@@ -39,9 +40,14 @@ struct Report {
   std::vector<Finding> findings;  // sorted by finding_less
 };
 
+struct EngineOptions {
+  // Larger sources (files or in-memory texts) are refused before reading.
+  std::size_t max_source_bytes = kDefaultMaxSourceBytes;
+};
+
 class Engine {
  public:
-  explicit Engine(RuleSet rules);
+  explicit Engine(RuleSet rules, EngineOptions options = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
@@ -54,10 +60,12 @@ class Engine {
   Report check(const Group& group) const;
 
   const RuleSet& rules() const { return rules_; }
+  const EngineOptions& options() const { return options_; }
   const std::vector<std::unique_ptr<Check>>& checks() const { return checks_; }
 
  private:
   RuleSet rules_;
+  EngineOptions options_;
   std::vector<std::unique_ptr<Check>> checks_;
   std::vector<LanguageProfile> profiles_;
   SpellerCache spellers_;

@@ -38,6 +38,8 @@ struct CommonOptions {
   std::vector<std::string> langs;  // "LANG" or "PATH=LANG"
   std::vector<std::string> rule_folders;
   bool no_default_rules = false;
+  std::string max_source_bytes;  // empty: the config's, else the default
+  std::string max_rule_bytes;    // empty: the default
 };
 
 void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
@@ -47,11 +49,33 @@ void add_common(CLI::App* cmd, CommonOptions& o, bool files_required = true) {
   cmd->add_option("-l,--lang", o.langs,
                   "Language of the sources: LANG for all, or PATH=LANG for one (default: detected)")
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   cmd->add_option("-r,--rules", o.rule_folders, "Extra rule folder, applied after the bundled rules")
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-rules", o.no_default_rules, "Do not load the bundled rules");
+  cmd->add_option("--max-source-bytes", o.max_source_bytes,
+                  "Refuse sources larger than N bytes (64M, 1G...; default 64MiB)");
+  cmd->add_option("--max-rule-bytes", o.max_rule_bytes, "Refuse rule files larger than N bytes (default 16MiB)");
+}
+
+// Limits: the command line, else the config, else the defaults (input_limits.h).
+RuleLoadOptions rule_options(const CommonOptions& o) {
+  RuleLoadOptions r;
+  if (!o.max_rule_bytes.empty()) r.max_rule_bytes = parse_byte_size(o.max_rule_bytes, "--max-rule-bytes");
+  return r;
+}
+
+EngineOptions engine_options(const CommonOptions& o, const std::optional<ProjectConfig>& config = std::nullopt) {
+  EngineOptions e;
+  if (!o.max_source_bytes.empty()) {
+    e.max_source_bytes = parse_byte_size(o.max_source_bytes, "--max-source-bytes");
+  } else if (config && config->max_source_bytes) {
+    e.max_source_bytes = *config->max_source_bytes;
+  }
+  return e;
 }
 
 std::vector<SourceSpec> specs_from(const CommonOptions& o) {
@@ -81,7 +105,7 @@ RuleSet rules_from(const CommonOptions& o) {
   std::vector<std::string> folders;
   if (!o.no_default_rules) folders.push_back(default_rules_folder());
   folders.insert(folders.end(), o.rule_folders.begin(), o.rule_folders.end());
-  return load_rules(folders);
+  return load_rules(folders, rule_options(o));
 }
 
 std::string group_name(const std::vector<std::string>& files) {
@@ -281,7 +305,8 @@ int main(int argc, char** argv) {
   CLI::App* rules_cmd = app.add_subcommand("rules", "Load and validate rule folders; list checks and languages");
   rules_cmd->add_option("-r,--rules", rules_only, "Extra rule folder")
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   rules_cmd->add_flag("--no-default-rules", rules_no_default, "Do not load the bundled rules");
 
   // concord lsp: the language server (src/lsp/server.h) on stdin/stdout.
@@ -290,7 +315,8 @@ int main(int argc, char** argv) {
   CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over stdin/stdout)");
   lsp_cmd->add_option("-r,--rules", lsp_rules, "Extra rule folder")
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   lsp_cmd->add_flag("--no-default-rules", lsp_no_default, "Do not load the bundled rules");
 
   try {
@@ -309,7 +335,7 @@ int main(int argc, char** argv) {
       return lsp::serve_stdio(engine);
     }
     if (*check && jsonl) {
-      Engine engine(rules_from(check_opts));
+      Engine engine(rules_from(check_opts), engine_options(check_opts));
       return run_jsonl(engine, jobs, fail_on);
     }
     if (*check || *baseline_cmd) {
@@ -322,11 +348,11 @@ int main(int argc, char** argv) {
         if (!config->rule_folders.empty()) {
           std::vector<std::string> folders = rules.folders;
           folders.insert(folders.end(), config->rule_folders.begin(), config->rule_folders.end());
-          rules = load_rules(folders);
+          rules = load_rules(folders, rule_options(opts));
         }
         apply_check_settings(*config, rules);
       }
-      Engine engine(std::move(rules));
+      Engine engine(std::move(rules), engine_options(opts, config));
       std::vector<GroupSpec> groups;
       if (opts.files.empty()) {
         if (!config) throw UserError(".concord.yaml", "no files given and no .concord.yaml here or above");
@@ -419,12 +445,10 @@ int main(int argc, char** argv) {
           }
         }
       }
-      for (const auto& [path, content] : files) write_file_atomically(path, content);
-      if (output.empty()) {
-        std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-      } else {
-        write_file_atomically(output, rendered);
-      }
+      // All or nothing: every file is written to a temporary first.
+      if (!output.empty()) files.emplace_back(output, rendered);
+      write_files_atomically(files);
+      if (output.empty()) std::fwrite(rendered.data(), 1, rendered.size(), stdout);
       const std::string level = check->count("--fail-on") > 0 || !config || !config->fail_on ? fail_on : *config->fail_on;
       if (level == "none") return kExitClean;
       const Severity threshold = *parse_severity(level);
@@ -437,7 +461,7 @@ int main(int argc, char** argv) {
     }
     if (*hook_cmd) return install_hook(hook_force);
     if (*extract_cmd) {
-      Engine engine(rules_from(extract_opts));
+      Engine engine(rules_from(extract_opts), engine_options(extract_opts));
       const Group analyzed = engine.analyze(group_name(extract_opts.files), specs_from(extract_opts));
       const std::string rendered =
           extract_format == "json" ? render_extraction_json(analyzed) : render_extraction_text(analyzed);
@@ -451,7 +475,7 @@ int main(int argc, char** argv) {
           std::filesystem::equivalent(fix_output, fix_opts.files.front(), ec)) {
         throw UserError(fix_output, "refusing to overwrite the source: concord never modifies a source file");
       }
-      Engine engine(rules_from(fix_opts));
+      Engine engine(rules_from(fix_opts), engine_options(fix_opts));
       const Group analyzed = engine.analyze(group_name(fix_opts.files), specs_from(fix_opts));
       const AnalyzedSource& source = analyzed.sources.front();
       const std::string fixed = fix_orthography(source.doc.source().bytes(), *source.pack,

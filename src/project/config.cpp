@@ -1,22 +1,21 @@
 #include "project/config.h"
 
 #include <fmt/format.h>
-#include <fnmatch.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <regex>
+
+#include <re2/re2.h>
 
 #include "checks/finding.h"
+#include "input_limits.h"
 #include "rules/yaml_reader.h"
 
 namespace concord {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::size_t kMaxConfigBytes = 1u << 20;
 
 // How a source path is shown: relative to the working directory when it
 // is below it, absolute otherwise.
@@ -30,52 +29,164 @@ std::string display_path(const fs::path& path) {
 // A path from the config, resolved against its folder; refused when it
 // leaves the folder (a config from elsewhere must not read arbitrary files).
 std::string inside(const YamlReader& r, const YAML::Node& node, const std::string& root, const std::string& rel) {
-  const fs::path full = fs::weakly_canonical(fs::path(root) / rel);
-  const fs::path base = fs::weakly_canonical(root);
+  std::error_code ec;
+  if (rel.find('\0') != std::string::npos) r.fail(node, "a path may not contain a NUL character");
+  const fs::path full = fs::weakly_canonical(fs::path(root) / rel, ec);
+  if (ec) r.fail(node, fmt::format("'{}': {}", rel, ec.message()));
+  const fs::path base = fs::weakly_canonical(root, ec);
   const auto mismatch = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
-  if (mismatch.first != base.end()) r.fail(node, fmt::format("'{}' points outside the project folder", rel));
+  if (ec || mismatch.first != base.end()) r.fail(node, fmt::format("'{}' points outside the project folder", rel));
   return full.string();
+}
+
+// One character against a bracket expression at pattern[p] ('['); sets
+// `end` past the closing ']'. False with end = npos when unterminated.
+bool bracket_matches(const std::string& pattern, std::size_t p, char c, std::size_t& end) {
+  std::size_t i = p + 1;
+  bool negate = false;
+  if (i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^')) {
+    negate = true;
+    ++i;
+  }
+  bool matched = false;
+  bool first = true;
+  for (; i < pattern.size() && (first || pattern[i] != ']'); first = false) {
+    char lo = pattern[i];
+    if (lo == '\\' && i + 1 < pattern.size()) lo = pattern[++i];
+    ++i;
+    char hi = lo;
+    if (i + 1 < pattern.size() && pattern[i] == '-' && pattern[i + 1] != ']') {
+      hi = pattern[i + 1];
+      if (hi == '\\' && i + 2 < pattern.size()) hi = pattern[++i + 1];
+      i += 2;
+    }
+    const auto uc = static_cast<unsigned char>(c);
+    if (uc >= static_cast<unsigned char>(lo) && uc <= static_cast<unsigned char>(hi)) matched = true;
+  }
+  if (i >= pattern.size()) {
+    end = std::string::npos;
+    return false;
+  }
+  end = i + 1;
+  return matched != negate;
+}
+
+// Shell-style glob (`*`, `?`, `[...]`, `\\` escapes; `*` crosses folders,
+// as fnmatch without FNM_PATHNAME) in O(pattern × text) time: greedy, with
+// one backtracking point, where fnmatch's recursion is exponential in the
+// number of stars.
+bool glob_match(const std::string& pattern, const std::string& text) {
+  std::size_t p = 0, t = 0;
+  std::size_t star_p = std::string::npos, star_t = 0;
+  while (t < text.size()) {
+    if (p < pattern.size()) {
+      const char pc = pattern[p];
+      if (pc == '*') {
+        star_p = ++p;
+        star_t = t;
+        continue;
+      }
+      std::size_t next = p + 1;
+      bool ok = false;
+      if (pc == '?') {
+        ok = true;
+      } else if (pc == '[') {
+        ok = bracket_matches(pattern, p, text[t], next);
+        if (next == std::string::npos) {  // an unterminated '[' is literal
+          ok = text[t] == '[';
+          next = p + 1;
+        }
+      } else if (pc == '\\' && p + 1 < pattern.size()) {
+        ok = pattern[p + 1] == text[t];
+        next = p + 2;
+      } else {
+        ok = pc == text[t];
+      }
+      if (ok) {
+        p = next;
+        ++t;
+        continue;
+      }
+    }
+    if (star_p == std::string::npos) return false;
+    p = star_p;
+    t = ++star_t;
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
 }
 
 bool ignored(const ProjectConfig& c, const std::string& relative) {
   for (const std::string& pattern : c.ignore) {
-    if (fnmatch(pattern.c_str(), relative.c_str(), 0) == 0) return true;
+    if (glob_match(pattern, relative)) return true;
   }
   return false;
 }
 
 // "texts/{lang}/{name}.md": every file matching, grouped by {name}.
+// Compiled to RE2 (linear time, bounded memory): every other character
+// of the pattern is literal, `*` matches within one folder.
 void expand_pattern(const YamlReader& r, const YAML::Node& node, ProjectConfig& c, const std::string& pattern) {
   if (pattern.find("{name}") == std::string::npos) r.fail(node, "a group pattern needs {name}");
+  for (const auto& part : fs::path(pattern)) {
+    if (part == "..") r.fail(node, fmt::format("'{}' points outside the project folder", pattern));
+  }
+  if (fs::path(pattern).is_absolute()) r.fail(node, fmt::format("'{}' points outside the project folder", pattern));
   std::string re;
+  std::string literal;
+  int lang_group = 0, name_group = 0, groups = 0;
+  const auto flush = [&]() {
+    re += RE2::QuoteMeta(literal);
+    literal.clear();
+  };
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern.compare(i, 6, "{lang}") == 0) {
+    if (pattern.compare(i, 6, "{lang}") == 0 && lang_group == 0) {
+      flush();
       re += "([a-z]{2,3})";
+      lang_group = ++groups;
       i += 5;
-    } else if (pattern.compare(i, 6, "{name}") == 0) {
+    } else if (pattern.compare(i, 6, "{name}") == 0 && name_group == 0) {
+      flush();
       re += "([^/]+)";
+      name_group = ++groups;
       i += 5;
     } else if (pattern[i] == '*') {
+      flush();
       re += "[^/]*";
-    } else if (std::string(".^$|()[]+?\\").find(pattern[i]) != std::string::npos) {
-      re += '\\';
-      re += pattern[i];
     } else {
-      re += pattern[i];
+      literal += pattern[i];
     }
   }
-  const bool has_lang = pattern.find("{lang}") != std::string::npos;
-  const bool lang_first = has_lang && pattern.find("{lang}") < pattern.find("{name}");
-  const std::regex matcher(re);
+  flush();
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(static_cast<int64_t>(kRegexMemoryBudget));
+  const RE2 matcher(re, options);
+  if (!matcher.ok()) r.fail(node, fmt::format("pattern '{}' is too large", pattern));
+  const bool has_lang = lang_group != 0;
   std::map<std::string, GroupSpec> by_name;
   std::error_code ec;
+  const fs::path base = fs::weakly_canonical(c.root, ec);
   for (auto it = fs::recursive_directory_iterator(c.root, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec || !it->is_regular_file()) continue;
-    const std::string rel = fs::relative(it->path(), c.root).generic_string();
-    std::smatch m;
-    if (!std::regex_match(rel, m, matcher) || ignored(c, rel)) continue;
-    const std::string name = has_lang ? m[lang_first ? 2 : 1].str() : m[1].str();
-    const std::string lang = has_lang ? m[lang_first ? 1 : 2].str() : "";
+    if (ec) break;
+    std::error_code file_ec;
+    if (!it->is_regular_file(file_ec)) continue;
+    const std::string rel = fs::relative(it->path(), c.root, file_ec).generic_string();
+    std::string name, lang;
+    bool matched = false;
+    if (has_lang) {
+      matched = lang_group < name_group ? RE2::FullMatch(rel, matcher, &lang, &name)
+                                        : RE2::FullMatch(rel, matcher, &name, &lang);
+    } else {
+      matched = RE2::FullMatch(rel, matcher, &name);
+    }
+    if (!matched || ignored(c, rel)) continue;
+    // A symbolic link in the folder may not lead out of it.
+    const fs::path target = fs::weakly_canonical(it->path(), file_ec);
+    const auto mismatch = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    if (file_ec || mismatch.first != base.end()) {
+      r.fail(node, fmt::format("'{}' (matched by the pattern) points outside the project folder", rel));
+    }
     GroupSpec& g = by_name[name];
     g.name = name;
     g.sources.push_back(SourceSpec{display_path(it->path()), lang, std::nullopt});
@@ -101,13 +212,22 @@ std::optional<std::string> find_config(const std::string& start) {
 ProjectConfig load_config(const std::string& path) {
   ProjectConfig c;
   c.path = path;
-  c.root = fs::weakly_canonical(fs::absolute(path)).parent_path().string();
+  std::error_code root_ec;
+  c.root = fs::weakly_canonical(fs::absolute(path, root_ec), root_ec).parent_path().string();
   c.baseline = (fs::path(c.root) / ".concord-baseline.json").string();
   YamlReader r(path);
-  const YAML::Node root = r.load_file(kMaxConfigBytes);
+  const YAML::Node root = r.load_file(kMaxConfigBytes, "config file", "");
   if (root.IsNull()) return c;
   r.expect_map(root, "the config");
-  r.only_keys(root, {"groups", "rules", "checks", "fail_on", "ignore", "baseline"});
+  r.only_keys(root, {"groups", "rules", "checks", "fail_on", "ignore", "baseline", "max_source_bytes"});
+  if (root["max_source_bytes"]) {
+    const std::string value = r.string(root["max_source_bytes"], "max_source_bytes");
+    try {
+      c.max_source_bytes = parse_byte_size(value, path);
+    } catch (const UserError& e) {
+      r.fail(root["max_source_bytes"], fmt::format("max_source_bytes: {}", e.message()));
+    }
+  }
   if (root["ignore"]) c.ignore = r.strings(root["ignore"], "ignore");
   if (root["rules"]) {
     for (const std::string& f : r.strings(root["rules"], "rules")) c.rule_folders.push_back(inside(r, root["rules"], c.root, f));
@@ -153,7 +273,8 @@ ProjectConfig load_config(const std::string& path) {
           source.path = display_path(inside(r, s["path"], c.root, r.string(s["path"], "path")));
           if (s["lang"]) source.lang = r.string(s["lang"], "lang");
         }
-        if (ignored(c, fs::relative(source.path, c.root).generic_string())) continue;
+        std::error_code ec;
+        if (ignored(c, fs::relative(source.path, c.root, ec).generic_string())) continue;
         spec.sources.push_back(std::move(source));
       }
       spec.name = g["name"] ? r.string(g["name"], "name")

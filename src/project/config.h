@@ -10,6 +10,7 @@
 //   fail_on: warning
 //   ignore: ["texts/drafts/*"]
 //   baseline: .concord-baseline.json
+//   max_source_bytes: 64MiB               # larger sources are refused
 //
 // Paths are relative to the config file's folder and may not leave it.
 #pragma once
@@ -37,6 +38,7 @@ struct ProjectConfig {
   std::optional<std::string> fail_on;
   std::vector<std::string> ignore;
   std::string baseline;  // absolute path
+  std::optional<std::size_t> max_source_bytes;  // max_source_bytes: (the command line wins)
 };
 
 // .concord.yaml in `start` or the nearest folder above it, if any.

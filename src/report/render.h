@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine.h"
@@ -47,5 +48,11 @@ std::string render_extraction_text(const Group& group);
 // Writes `content` to `path` through a temporary file and a rename, so a
 // reader never sees half a report. Throws UserError on failure.
 void write_file_atomically(const std::string& path, const std::string& content);
+
+// Writes several files all or nothing: every content goes to a temporary
+// file beside its target first; only when all are written are they renamed
+// into place. On failure every temporary file is removed and no target is
+// touched. Throws UserError on failure.
+void write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace concord

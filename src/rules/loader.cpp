@@ -24,8 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxRuleFileBytes = 16u << 20;  // 16 MiB
-constexpr int64_t kRegexMemoryBudget = 8 << 20;       // per compiled pattern
 
 std::string join_alternatives(std::vector<std::string> words) {
   // Longest first: RE2 alternation is leftmost-first, and "مه" must not win
@@ -59,9 +57,14 @@ std::shared_ptr<const RE2> compile(const YamlReader& reader, const YAML::Node& n
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
-  options.set_max_mem(kRegexMemoryBudget);
+  options.set_max_mem(static_cast<int64_t>(kRegexMemoryBudget));
   auto re = std::make_shared<const RE2>(pattern, options);
   if (!re->ok()) {
+    if (re->error_code() == RE2::ErrorPatternTooLarge) {
+      reader.fail(node, fmt::format("pattern too large: compiled, it needs more than the regex memory budget of "
+                                    "{} per pattern; use fewer or smaller repetitions and alternatives",
+                                    describe_bytes(kRegexMemoryBudget)));
+    }
     reader.fail(node, fmt::format("invalid pattern: {} at '{}'", re->error(), re->error_arg()));
   }
   return re;
@@ -118,7 +121,7 @@ const char* calendar_name(Calendar c) { return c == Calendar::kPersian ? "persia
 
 class Loader {
  public:
-  explicit Loader(RuleSet& rules) : rules_(rules) {}
+  Loader(RuleSet& rules, std::size_t max_rule_bytes) : rules_(rules), max_rule_bytes_(max_rule_bytes) {}
 
   void load_folder(const std::string& folder) {
     std::error_code ec;
@@ -178,7 +181,7 @@ class Loader {
 
   void load_normalize(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    const YAML::Node root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "normalize.yaml");
     r.only_keys(root, {"replace", "remove"});
@@ -204,7 +207,7 @@ class Loader {
 
   void load_events(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    const YAML::Node root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "events.yaml");
     r.only_keys(root, {"events"});
@@ -229,7 +232,7 @@ class Loader {
 
   void load_entities(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    const YAML::Node root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "entities.yaml");
     r.only_keys(root, {"entities"});
@@ -274,7 +277,7 @@ class Loader {
 
   void load_checks(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    const YAML::Node root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "checks.yaml");
     r.only_keys(root, {"checks"});
@@ -309,7 +312,7 @@ class Loader {
 
   void load_language_file(LanguagePack& pack, const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(kMaxRuleFileBytes);
+    const YAML::Node root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "a language file");
     r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
@@ -704,6 +707,7 @@ class Loader {
   }
 
   RuleSet& rules_;
+  std::size_t max_rule_bytes_;
   FoldTable table_;
 };
 
@@ -734,9 +738,9 @@ const Entity* RuleSet::entity(const std::string& id) const {
   return nullptr;
 }
 
-RuleSet load_rules(const std::vector<std::string>& folders) {
+RuleSet load_rules(const std::vector<std::string>& folders, const RuleLoadOptions& options) {
   RuleSet rules;
-  Loader loader(rules);
+  Loader loader(rules, options.max_rule_bytes);
   for (const std::string& folder : folders) loader.load_folder(folder);
   loader.finish();
   return rules;

@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "input_limits.h"
 #include "text/normalize.h"
 
 namespace concord {
@@ -199,9 +200,14 @@ class RuleSet {
   const Entity* entity(const std::string& id) const;
 };
 
+struct RuleLoadOptions {
+  // Larger rule files are refused before they are read (--max-rule-bytes).
+  std::size_t max_rule_bytes = kDefaultMaxRuleBytes;
+};
+
 // Loads and compiles every rule folder, later folders extending earlier ones.
 // Throws UserError naming the rule file and its line and column.
-RuleSet load_rules(const std::vector<std::string>& folders);
+RuleSet load_rules(const std::vector<std::string>& folders, const RuleLoadOptions& options = {});
 
 // The folder of rules shipped with concord: $CONCORD_RULES, else rules/ next
 // to the executable's parent, else the source tree's rules/.

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
+#include "input_limits.h"
 #include "text/source.h"
 
 namespace concord {
@@ -74,21 +74,31 @@ constexpr std::size_t kMaxYamlDepth = 64;
 
 }  // namespace
 
-YAML::Node YamlReader::load_file(std::size_t max_bytes) const {
+YAML::Node YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std::string_view option) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path_, ec)) {
-    throw UserError(path_, "cannot read rule file");
+    throw UserError(path_, fmt::format("cannot read {}", kind));
   }
+  const auto too_large = [&](std::size_t size, bool at_least) {
+    return UserError(path_, fmt::format("{} is {}{} bytes, more than the limit of {} bytes ({}){}{}", kind,
+                                        at_least ? "at least " : "", size, max_bytes, describe_bytes(max_bytes),
+                                        option.empty() ? "" : "; raise it with ", option));
+  };
+  // Checked on the size, before anything is read.
   const auto size = std::filesystem::file_size(path_, ec);
-  if (!ec && size > max_bytes) {
-    throw UserError(path_, fmt::format("rule file is {} bytes, more than the limit of {} "
-                                       "(--max-rule-bytes)", size, max_bytes));
-  }
+  if (!ec && size > max_bytes) throw too_large(static_cast<std::size_t>(size), false);
   std::ifstream in(path_, std::ios::binary);
-  if (!in) throw UserError(path_, "cannot read rule file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return load_string(std::move(buffer).str());
+  if (!in) throw UserError(path_, fmt::format("cannot read {}", kind));
+  std::string text;
+  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    // A file that grew since the stat is still bounded.
+    if (text.size() > max_bytes) throw too_large(text.size(), true);
+  }
+  if (in.bad()) throw UserError(path_, fmt::format("cannot read {}: read error", kind));
+  return load_string(text);
 }
 
 YAML::Node YamlReader::load_string(const std::string& text) const {

@@ -20,8 +20,11 @@ class YamlReader {
   explicit YamlReader(std::string path) : path_(std::move(path)) {}
 
   // Parses the whole file; syntax errors and nesting beyond `max_depth`
-  // become UserErrors. An empty file yields a null node.
-  YAML::Node load_file(std::size_t max_bytes) const;
+  // become UserErrors. An empty file yields a null node. A file larger
+  // than `max_bytes` is refused before it is read; the error calls it a
+  // `kind` and names `option` (when not empty) as the way to raise it.
+  YAML::Node load_file(std::size_t max_bytes, std::string_view kind = "rule file",
+                       std::string_view option = "--max-rule-bytes N") const;
   YAML::Node load_string(const std::string& text) const;
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;

@@ -1,35 +1,75 @@
 #include "text/source.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace concord {
 
+// Well-formed UTF-8 as in the Unicode Standard, table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF. Written out (not ICU's
+// U8_NEXT, whose offsets are int32_t) so that any size is safe.
 std::size_t find_invalid_utf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    if (s[i] < 0x80) {  // ASCII fast path
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = 0;
+  const auto in = [&](std::size_t at, unsigned char lo, unsigned char hi) {
+    return at < n && s[at] >= lo && s[at] <= hi;
+  };
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {  // ASCII fast path
       ++i;
       continue;
     }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return static_cast<std::size_t>(start);
+    std::size_t length = 0;
+    if (b >= 0xC2 && b <= 0xDF) {
+      length = in(i + 1, 0x80, 0xBF) ? 2 : 0;
+    } else if (b == 0xE0) {
+      length = in(i + 1, 0xA0, 0xBF) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+    } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+      length = in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+    } else if (b == 0xED) {  // U+D800..U+DFFF are surrogates
+      length = in(i + 1, 0x80, 0x9F) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+    } else if (b == 0xF0) {
+      length = in(i + 1, 0x90, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+    } else if (b >= 0xF1 && b <= 0xF3) {
+      length = in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+    } else if (b == 0xF4) {
+      length = in(i + 1, 0x80, 0x8F) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF) ? 4 : 0;
+    }
+    if (length == 0) return i;
+    i += length;
   }
   return std::string_view::npos;
 }
 
-Source Source::load(const std::string& path) {
+namespace {
+
+UserError too_large(const std::string& path, std::size_t size, std::size_t max_bytes, bool at_least) {
+  return UserError(path, fmt::format("file is {}{} bytes, more than the limit of {} bytes ({}); raise it with "
+                                     "--max-source-bytes N or max_source_bytes: in .concord.yaml",
+                                     at_least ? "at least " : "", size, max_bytes, describe_bytes(max_bytes)));
+}
+
+// Closes a file descriptor on every path out.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+Source Source::load(const std::string& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -38,17 +78,40 @@ Source Source::load(const std::string& path) {
   if (std::filesystem::is_directory(status)) {
     throw UserError(path, "cannot read file: it is a directory");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // Read-only, and never following the file into a write.
+  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY)};
+  if (file.fd < 0) {
     throw UserError(path, fmt::format("cannot read file: {}", std::strerror(errno)));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw UserError(path, "cannot read file: read error");
-  return from_bytes(path, std::move(buffer).str());
+  struct stat info {};
+  if (::fstat(file.fd, &info) != 0) {
+    throw UserError(path, fmt::format("cannot read file: {}", std::strerror(errno)));
+  }
+  if (S_ISDIR(info.st_mode)) throw UserError(path, "cannot read file: it is a directory");
+  // The limit is checked on the size before anything is read.
+  const bool regular = S_ISREG(info.st_mode);
+  if (regular && static_cast<std::size_t>(info.st_size) > max_bytes) {
+    throw too_large(path, static_cast<std::size_t>(info.st_size), max_bytes, false);
+  }
+  std::string bytes;
+  if (regular) bytes.reserve(static_cast<std::size_t>(info.st_size));
+  // Pipes and devices have no size: read at most one byte past the limit.
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw UserError(path, fmt::format("cannot read file: {}", std::strerror(errno)));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() > max_bytes) throw too_large(path, bytes.size(), max_bytes, true);
+  }
+  return from_bytes(path, std::move(bytes), max_bytes);
 }
 
-Source Source::from_bytes(std::string path, std::string bytes) {
+Source Source::from_bytes(std::string path, std::string bytes, std::size_t max_bytes) {
+  if (bytes.size() > max_bytes) throw too_large(path, bytes.size(), max_bytes, false);
   std::string_view view(bytes);
   if (view.size() >= 2 && ((view[0] == '\xFF' && view[1] == '\xFE') ||
                            (view[0] == '\xFE' && view[1] == '\xFF'))) {

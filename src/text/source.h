@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "error.h"
+#include "input_limits.h"
 
 namespace concord {
 
@@ -23,12 +24,15 @@ struct LineColumn {
 
 class Source {
  public:
-  // Reads a file. Throws UserError when it cannot be read, is not UTF-8, or
-  // is binary. The file is opened read-only.
-  static Source load(const std::string& path);
+  // Reads a file. Throws UserError when it cannot be read, is larger than
+  // `max_bytes` (checked with fstat before reading, and again while
+  // reading, for files whose size stat cannot tell), is not UTF-8, or is
+  // binary. The file is opened read-only.
+  static Source load(const std::string& path, std::size_t max_bytes = kDefaultMaxSourceBytes);
 
   // Same validation on bytes already in memory (stdin, tests, --jsonl).
-  static Source from_bytes(std::string path, std::string bytes);
+  static Source from_bytes(std::string path, std::string bytes,
+                           std::size_t max_bytes = kDefaultMaxSourceBytes);
 
   const std::string& path() const { return path_; }
   // The whole file as read, BOM included.
