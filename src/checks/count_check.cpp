@@ -5,6 +5,7 @@
 // `list_conjunctions`.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "checks/registry.h"
@@ -78,6 +79,12 @@ class CountCheck : public Check {
         }
       }
       if (colon == std::string::npos) continue;
+      // The number nearest the colon announces the list: in «در ۵ سال سه
+      // طرح اجرا شد:» it is «سه», not «۵».
+      const auto& all = source.extraction.quantities;
+      if (std::any_of(all.begin(), all.end(), [&](const Quantity& o) { return o.begin >= q.end && o.begin < colon; })) {
+        continue;
+      }
       std::size_t listed_end = colon + 1;
       const int listed = count_items(source, colon + 1, paragraph_end, listed_end);
       if (listed < 2 || listed == announced) continue;
@@ -136,7 +143,7 @@ class CountCheck : public Check {
 }  // namespace
 
 std::unique_ptr<Check> make_count_check(CheckOptions& options, const RuleSet&) {
-  const auto gap = static_cast<std::size_t>(options.number("max_gap_words", 4));
+  const auto gap = static_cast<std::size_t>(options.number("max_gap_words", 8));
   const auto item = static_cast<std::size_t>(options.number("max_item_chars", 200));
   return std::make_unique<CountCheck>(gap, item);
 }

@@ -239,6 +239,7 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
   int paragraph_year = 0;      // last year in the current paragraph
   std::optional<std::size_t> last_day_mention;   // for «همین روز»
   std::optional<std::size_t> last_month_mention;  // for «همین ماه»
+  std::optional<std::size_t> last_year_mention;   // for «همین سال», "ese mismo año"
   for (const Candidate& c : candidates) {
     if (!mentions.empty() && c.begin < last_end) continue;
     const DateTemplate& tpl = pack.dates[c.template_index];
@@ -273,6 +274,22 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
       const DateMention& a = mentions[*last_month_mention];
       m.from = a.to ? *a.to : a.from;
       m.from.day = 0;
+      mentions.push_back(m);
+      last_end = c.end;
+      continue;
+    }
+    if (!group(tpl.anaphora_year).empty() && group(tpl.month).empty() && group(tpl.month_num).empty() &&
+        group(tpl.day).empty()) {
+      // A bare year anaphora: the year of the last date that had one. It
+      // says so explicitly, so the year is not "inferred".
+      if (!last_year_mention) continue;
+      m.kind = DateKind::kAnaphora;
+      m.antecedent = last_year_mention;
+      const DateMention& a = mentions[*last_year_mention];
+      const DateValue& antecedent = a.to ? *a.to : a.from;
+      m.from = DateValue{};
+      m.from.year = antecedent.year;
+      m.from.calendar = antecedent.calendar;
       mentions.push_back(m);
       last_end = c.end;
       continue;
@@ -357,6 +374,7 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
     mentions.push_back(m);
     if (last.day > 0 && last.month > 0) last_day_mention = mentions.size() - 1;
     if (last.month > 0) last_month_mention = mentions.size() - 1;
+    if (last.year > 0) last_year_mention = mentions.size() - 1;
     last_end = c.end;
   }
   return mentions;

@@ -36,6 +36,53 @@ std::size_t gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std
   return 0;
 }
 
+// Where coordinated clauses begin inside [begin, end): after the pack's
+// `clause_breaks` («، و», ", y", ", and", ";"). A claim's parts (trigger,
+// value, date, cumulative cue) are looked for in the trigger's clause
+// first: «En 2008 la ayuda ascendió a 30 millones, y la ayuda acumulada
+// entre 1992 y 2008 fue de 400 millones» holds two claims, not one.
+std::vector<std::size_t> clause_breaks(const Document& doc, const LanguagePack& pack, std::size_t begin,
+                                       std::size_t end) {
+  std::vector<std::size_t> breaks;
+  const std::string_view text = doc.slice(begin, end);
+  for (const std::string& key : pack.list("clause_breaks")) {
+    if (key.empty()) continue;
+    for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
+      // A key that starts with punctuation needs no boundary on its left.
+      const std::size_t after = at + key.size();
+      const bool left = !is_word_char(code_point_at(key, 0)) || !is_word_char(code_point_before(text, at));
+      const bool ok = left && !is_word_char(code_point_at(text, after));
+      if (ok) breaks.push_back(begin + at);
+    }
+  }
+  std::sort(breaks.begin(), breaks.end());
+  return breaks;
+}
+
+// Clause breaks strictly between two spans: each one crossed weighs more
+// than any distance inside a sentence.
+std::size_t crossings(const std::vector<std::size_t>& breaks, std::size_t a, std::size_t b) {
+  if (a > b) std::swap(a, b);
+  std::size_t n = 0;
+  for (std::size_t at : breaks) n += at > a && at < b;
+  return n;
+}
+
+constexpr std::size_t kClausePenalty = 1u << 20;
+
+// The clause [begin, end) around `offset`.
+std::pair<std::size_t, std::size_t> clause_of(const std::vector<std::size_t>& breaks, std::size_t begin,
+                                              std::size_t end, std::size_t offset) {
+  for (std::size_t at : breaks) {
+    if (at <= offset) begin = at;
+    else {
+      end = at;
+      break;
+    }
+  }
+  return {begin, end};
+}
+
 }  // namespace
 
 Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet& rules) {
@@ -62,13 +109,16 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     const EventType* type = rules.event(event.event);
     if (type == nullptr) continue;
     const std::size_t sentence = doc.sentence_index(event.begin);
+    const TextSpan& span = doc.sentences()[sentence];
+    const std::vector<std::size_t> breaks = clause_breaks(doc, pack, span.begin, span.end);
     // The nearest date and the nearest acceptable quantity in the sentence.
     std::optional<std::size_t> date;
     std::size_t date_gap = 0;
     for (std::size_t d = 0; d < ex.dates.size(); ++d) {
       const DateMention& m = ex.dates[d];
       if (doc.sentence_index(m.begin) != sentence) continue;
-      const std::size_t g = gap(event.begin, event.end, m.begin, m.end);
+      const std::size_t g =
+          gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
       if (!date || g < date_gap) {
         date = d;
         date_gap = g;
@@ -88,6 +138,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
         // before it counts double.
         std::size_t g = gap(event.begin, event.end, m.begin, m.end);
         if (m.end <= event.begin) g *= 2;
+        g += kClausePenalty * crossings(breaks, event.begin, m.begin);
         if (!quantity || g < quantity_gap) {
           quantity = i;
           quantity_gap = g;
@@ -96,8 +147,10 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       if (!quantity) continue;
       claim.quantity = quantity;
       claim.scope = date;
-      const TextSpan& span = doc.sentences()[sentence];
-      claim.cumulative = doc.contains_any(span.begin, span.end, pack.cumulative);
+      // A cumulative cue counts in the value's clause only.
+      const Quantity& value = ex.quantities[*quantity];
+      const auto [clause_begin, clause_end] = clause_of(breaks, span.begin, span.end, value.begin);
+      claim.cumulative = doc.contains_any(clause_begin, clause_end, pack.cumulative);
       if (date && ex.dates[*date].to && ex.dates[*date].from.year != ex.dates[*date].to->year) claim.cumulative = true;
     } else {
       if (!date) continue;
