@@ -1,0 +1,230 @@
+// The in-document checks that read a text's narrative and numbers:
+// chronology, count, spelling and arithmetic. Each gets texts of our own
+// that must be flagged and texts that must not (no seed sentence here).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "engine.h"
+
+using concord::Finding;
+using concord::SourceSpec;
+
+namespace {
+
+const concord::Engine& engine() {
+  static const concord::Engine e(concord::load_rules({std::string(CONCORD_SOURCE_DIR) + "/rules"}));
+  return e;
+}
+
+std::vector<Finding> findings(const std::vector<SourceSpec>& sources, const std::string& rule) {
+  const concord::Group group = engine().analyze("group", sources);
+  const concord::Report report = engine().check(group);
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.rule == rule) out.push_back(f);
+  }
+  return out;
+}
+
+std::vector<Finding> findings(const std::string& lang, const std::string& text, const std::string& rule) {
+  return findings({SourceSpec{lang + ".txt", lang, text}}, rule);
+}
+
+std::string describe(const std::vector<Finding>& fs) {
+  std::string s;
+  for (const Finding& f : fs) {
+    s += "[" + f.rule + "] " + f.message + " «" + f.locations.at(0).excerpt + "»";
+    if (f.suggestion) s += " -> " + *f.suggestion;
+    s += "\n";
+  }
+  return s;
+}
+
+struct Case {
+  const char* lang;
+  const char* text;
+  const char* excerpt;  // of the first finding; empty: no finding expected
+};
+
+void run_cases(const std::vector<Case>& cases, const std::string& rule) {
+  for (const Case& c : cases) {
+    const std::vector<Finding> got = findings(c.lang, c.text, rule);
+    CAPTURE(c.lang, c.text, describe(got));
+    if (std::string(c.excerpt).empty()) {
+      CHECK(got.empty());
+    } else {
+      REQUIRE(got.size() == 1);
+      CHECK(got[0].locations.at(0).excerpt == c.excerpt);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("chronology: a date that breaks a narrative's order is flagged", "[checks][chronology]") {
+  run_cases(
+      {
+          {"en",
+           "Uzbekistan declared independence on 31 August 1991. The United States recognized it on 25 December 1991. "
+           "Relations were established in February 1992 and the embassy opened in March 1992. Secretary Baker "
+           "visited Tashkent in May 1982, and President Karimov came to Washington in June 1996.",
+           "May 1982"},
+          {"es",
+           "Georgia declaró su independencia el 9 de abril de 1991. Estados Unidos la reconoció el 25 de diciembre "
+           "de 1991 y abrió su embajada en Tiflis en abril de 1992. El presidente Shevardnadze visitó Washington en "
+           "marzo de 1982 y firmó un acuerdo de cooperación en julio de 1994.",
+           "marzo de 1982"},
+          {"fa",
+           "ترکمنستان در اکتبر ۱۹۹۱ اعلام استقلال کرد. ایران در دسامبر ۱۹۹۱ آن را به رسمیت شناخت و روابط دو کشور "
+           "در فوریه ۱۹۹۲ برقرار شد. سفارت ایران در مارس ۱۹۸۲ در عشق‌آباد گشایش یافت و رئیس‌جمهور ایران در مه ۱۹۹۶ "
+           "به این کشور سفر کرد.",
+           "مارس ۱۹۸۲"},
+      },
+      "chronology");
+}
+
+TEST_CASE("chronology: ordered narratives, flashbacks and summaries are not flagged", "[checks][chronology]") {
+  run_cases(
+      {
+          // In order.
+          {"en",
+           "Uzbekistan declared independence on 31 August 1991. The United States recognized it on 25 December 1991. "
+           "Relations were established in February 1992 and the embassy opened in March 1992.",
+           ""},
+          // A flashback marker steps back on purpose.
+          {"en",
+           "Relations were established in February 1992 and the embassy opened in March 1992. Previously, in May "
+           "1982, a trade office had been planned. A treaty followed in June 1996.",
+           ""},
+          {"es",
+           "Las relaciones se establecieron en febrero de 1992 y la embajada abrió en marzo de 1992. Anteriormente, en "
+           "mayo de 1982, se había planeado una oficina comercial. En junio de 1996 se firmó un tratado.",
+           ""},
+          // A range summarizes, it is not a step of the story.
+          {"es",
+           "Las relaciones se establecieron en febrero de 1992. Entre 1992 y 2008 la ayuda sumó 300 millones de "
+           "dólares. En marzo de 1993 se abrió la embajada y en junio de 1996 se firmó un tratado.",
+           ""},
+          // Two dates only: no narrative to break.
+          {"fa", "روابط دو کشور در فوریه ۱۹۹۲ برقرار شد و نخستین سفر رسمی در مه ۱۹۸۲ انجام شد.", ""},
+      },
+      "chronology");
+}
+
+TEST_CASE("count: an announced number that the list does not match is flagged", "[checks][count]") {
+  run_cases(
+      {
+          {"en", "The presidents signed three agreements: on trade, on energy, on transport and on education.",
+           "three"},
+          {"es", "Durante la visita se firmaron cuatro acuerdos: de comercio, de energía y de transporte.", "cuatro"},
+          {"fa", "در این سفر پنج سند همکاری امضا شد: تفاهم‌نامه انرژی، موافقت‌نامه حمل‌ونقل و برنامه فرهنگی.", "پنج"},
+          // Verb before the colon, as Persian puts it.
+          {"fa", "دو کشور در این دوره سه طرح بزرگ را به پایان رساندند: راه‌آهن، سد دوستی، خط لوله و بندر.", "سه"},
+          // Numbered items.
+          {"es", "El acuerdo trata cuatro temas: 1) el comercio, 2) la energía, 3) el transporte.", "cuatro"},
+          {"fa", "این گزارش شامل سه بخش اصلی است: ۱. تاریخچه ۲. روابط اقتصادی ۳. روابط فرهنگی ۴. چشم‌انداز.", "سه"},
+      },
+      "count");
+}
+
+TEST_CASE("count: lists that match, and numbers that announce nothing, are not flagged", "[checks][count]") {
+  run_cases(
+      {
+          {"en", "The presidents signed three agreements: on trade, on energy and on transport.", ""},
+          {"es", "Se firmaron cuatro acuerdos: de comercio, de energía, de educación y de transporte.", ""},
+          {"fa", "در این سفر سه سند همکاری امضا شد: تفاهم‌نامه انرژی، موافقت‌نامه حمل‌ونقل و برنامه فرهنگی.", ""},
+          {"fa", "این گزارش شامل سه بخش اصلی است: ۱. تاریخچه ۲. روابط اقتصادی ۳. روابط فرهنگی.", ""},
+          // Two items joined only by a conjunction may be prose: left alone.
+          {"fa", "دو کشور در این دوره سه طرح بزرگ را به پایان رساندند: راه‌آهن و سد دوستی.", ""},
+          // A colon followed by prose is not a list.
+          {"en", "The two countries signed four agreements. The minister said: cooperation will grow.", ""},
+          // A number with a unit is an amount, not a count.
+          {"es", "El comercio sumó 3 millones de dólares: sobre todo textiles, alimentos y maquinaria.", ""},
+          // The number nearest the colon announces the list.
+          {"fa", "در ۵ سال گذشته سه طرح اجرا شد: راه‌آهن، سد و خط لوله.", ""},
+      },
+      "count");
+}
+
+TEST_CASE("spelling: typical slips in ordinary words are flagged", "[checks][spelling]") {
+  run_cases(
+      {
+          // A doubled letter.
+          {"es", "La cooperación económica entre los dos países creció mucho y el comercio bilateral se duplicó.", ""},
+          {"es", "La cooperación económica entre los dos países creció muchoo y el comercio bilateral se duplicó.",
+           "muchoo"},
+          {"en", "The economic cooperation between the two countries grew quickly and trade doubled.", ""},
+          {"en", "The economic cooperation between the two countries grew quickly and trade doubbled.", "doubbled"},
+          // A dropped letter in a long word.
+          {"es", "La cooperación ecnómica entre los dos países creció mucho durante la década.", "ecnómica"},
+      },
+      "spelling");
+}
+
+TEST_CASE("spelling: names, shared foreign words and correct words are not flagged", "[checks][spelling]") {
+  run_cases(
+      {
+          // Gazetteer names, capitalized words and long correct words.
+          {"es",
+           "El presidente Nursultán Nazarbáyev recibió en Astaná al secretario de Estado, que elogió la "
+           "desnuclearización del país.",
+           ""},
+          {"en",
+           "President Nazarbayev received the Secretary of State in Astana, who praised the country's "
+           "denuclearization and its cooperation with international organizations.",
+           ""},
+          // A Persian text in modern orthography with ZWNJ.
+          {"fa", "همکاری‌های اقتصادی دو کشور در سال‌های اخیر گسترش یافته و سرمایه‌گذاری‌های مشترک افزایش یافته است.",
+           ""},
+          // The same text in the older orthography.
+          {"fa", "همکاريهاى اقتصادى دو کشور در سالهاى اخير گسترش يافته و سرمايهگذاريهاى مشترک افزايش يافته است.", ""},
+      },
+      "spelling");
+}
+
+TEST_CASE("arithmetic: parts that do not add up to their total are flagged", "[checks][arithmetic]") {
+  run_cases(
+      {
+          {"en",
+           "In 2010 trade reached 200 million dollars, of which exports were 150 million dollars and imports 90 "
+           "million dollars.",
+           "200 million dollars"},
+          {"es",
+           "En 2010 el comercio alcanzó 200 millones de dólares, de los cuales las exportaciones sumaron 150 millones "
+           "de dólares y las importaciones 90 millones de dólares.",
+           "200 millones de dólares"},
+      },
+      "arithmetic");
+}
+
+TEST_CASE("arithmetic: totals that add up and right anniversaries are not flagged", "[checks][arithmetic]") {
+  run_cases(
+      {
+          {"en",
+           "In 2010 trade reached 200 million dollars, of which exports were 150 million dollars and imports 50 "
+           "million dollars.",
+           ""},
+          {"es",
+           "En 2010 el comercio alcanzó unos 200 millones de dólares, de los cuales las exportaciones sumaron 145 "
+           "millones de dólares y las importaciones 52 millones de dólares.",
+           ""},
+          {"es",
+           "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2016 celebraron el 25 "
+           "aniversario de sus relaciones.",
+           ""},
+      },
+      "arithmetic");
+}
+
+TEST_CASE("arithmetic: an anniversary counted from no dated event is flagged", "[checks][arithmetic]") {
+  run_cases(
+      {
+          {"es",
+           "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2019 celebraron el 25 "
+           "aniversario de sus relaciones.",
+           "25"},
+      },
+      "arithmetic");
+}
