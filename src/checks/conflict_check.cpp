@@ -23,6 +23,7 @@ struct Entry {
   const Claim* claim;
   double low, high;   // the values the claim allows (days, or amounts)
   std::string value;  // as reported: ISO date, or amount with unit
+  std::string site;   // located events: the host country, else empty
 };
 
 bool overlaps(const Entry& a, const Entry& b) { return a.low <= b.high && b.low <= a.high; }
@@ -56,13 +57,33 @@ class ConflictCheck : public Check {
 
   void run(const Group& group, std::vector<Finding>& out) const override {
     const RuleSet& rules = *group.rules;
+    auto base_key = [](const Claim& claim) {
+      std::string key = claim.event;
+      for (const std::string& p : claim.participants) key += "|" + p;
+      return key;
+    };
+    // Located events: the hosts named anywhere in the group, per event and
+    // participants. A claim that names no host takes the only one named, and
+    // is left out when both directions occur (whose embassy is unknown).
+    std::map<std::string, std::set<std::string>> sites;
+    for (const AnalyzedSource& source : group.sources) {
+      for (const Claim& claim : source.extraction.claims) {
+        if (!claim.site.empty()) sites[base_key(claim)].insert(claim.site);
+      }
+    }
     std::map<std::string, std::vector<Entry>> by_key;
     for (const AnalyzedSource& source : group.sources) {
       for (const Claim& claim : source.extraction.claims) {
         const EventType* type = rules.event(claim.event);
         if (type == nullptr) continue;
-        std::string key = claim.event;
-        for (const std::string& p : claim.participants) key += "|" + p;
+        std::string key = base_key(claim);
+        std::string site = claim.site;
+        if (type->located) {
+          const auto& named = sites[key];
+          if (site.empty() && named.size() > 1) continue;
+          if (site.empty() && named.size() == 1) site = *named.begin();
+          if (!site.empty()) key += "|at:" + site;
+        }
         if (claim.quantity) {
           // A measure compares only within the same time scope and kind
           // (a 1992-2008 total is not a single grant; 1994 is not 1995).
@@ -83,7 +104,7 @@ class ConflictCheck : public Check {
             low = q.value * (1 - tolerance);
             high = q.value * (1 + tolerance);
           }
-          by_key[key].push_back(Entry{&source, &claim, low, high, amount_text(q)});
+          by_key[key].push_back(Entry{&source, &claim, low, high, amount_text(q), site});
           continue;
         }
         if (!type->once || !claim.date_mention) continue;
@@ -94,7 +115,7 @@ class ConflictCheck : public Check {
         const DateValue& v = date.to ? *date.to : date.from;
         std::string value = date.to ? date.from.iso() + "/" + v.iso() : v.iso();
         by_key[key].push_back(Entry{&source, &claim, static_cast<double>(days->first),
-                                    static_cast<double>(days->second), std::move(value)});
+                                    static_cast<double>(days->second), std::move(value), site});
       }
     }
     for (auto& [key, entries] : by_key) report(group, entries, out);
@@ -138,7 +159,9 @@ class ConflictCheck : public Check {
     for (const std::string& p : claim.participants) {
       who += (who.empty() ? "" : ", ") + display_name(*group.rules, p);
     }
-    const std::string what = type != nullptr && !type->description.empty() ? type->description : claim.event;
+    std::string what = type != nullptr && !type->description.empty() ? type->description : claim.event;
+    const std::string& site = entries[ordered[0].front()].site;
+    if (!site.empty()) what += " in " + display_name(*group.rules, site);
 
     auto location_of = [&](const Entry& e, std::string note) {
       if (e.claim->quantity) {

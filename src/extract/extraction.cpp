@@ -174,6 +174,22 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       }
     }
     claim.participants.assign(participants.begin(), participants.end());
+    if (type->located) {
+      // The nearest city of the sentence that has a country, in the
+      // trigger's clause first.
+      std::size_t best = 0;
+      for (const EntityMention& m : ex.entities) {
+        if (doc.sentence_index(m.begin) != sentence) continue;
+        const Entity& entity = rules.entities[m.entity];
+        if (entity.country.empty()) continue;
+        const std::size_t g =
+            gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
+        if (claim.site.empty() || g < best) {
+          claim.site = entity.country;
+          best = g;
+        }
+      }
+    }
     ex.claims.push_back(std::move(claim));
   }
   return ex;

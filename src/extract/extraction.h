@@ -35,6 +35,10 @@ struct Claim {
   // is written (the date itself, or the antecedent of «در همین روز»).
   std::optional<std::size_t> date_mention;
   std::size_t value_mention = 0;
+  // Located events (events.yaml `located: true`): the country where it
+  // happened, from a city of the trigger's clause («سفارت در آلماتی» → kz);
+  // empty when the sentence names no such city.
+  std::string site;
   // Measure claims: the quantity, its time scope, whether it is a total
   // over a period («acumulada», «در مجموع»).
   std::optional<std::size_t> quantity;

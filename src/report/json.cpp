@@ -117,6 +117,7 @@ std::string render_extraction_json(const Group& group) {
       j["event"] = c.event;
       j["participants"] = c.participants;
       if (c.participants_from_topic) j["participants_from_topic"] = true;
+      if (!c.site.empty()) j["site"] = c.site;
       j["trigger"] = location_json(s.location(ex.events[c.event_mention].begin, ex.events[c.event_mention].end));
       if (c.quantity) {
         j["value"] = quantity_json(s, ex.quantities[*c.quantity]);
@@ -159,6 +160,7 @@ std::string render_extraction_text(const Group& group) {
     for (const Claim& c : ex.claims) {
       std::string who;
       for (const std::string& p : c.participants) who += (who.empty() ? "" : ",") + p;
+      if (!c.site.empty()) who += " at " + c.site;
       std::string value;
       std::size_t begin = 0, end = 0;
       if (c.quantity) {

@@ -141,6 +141,15 @@ class Loader {
   }
 
   void finish() {
+    for (const Entity& e : rules_.entities) {
+      if (e.country.empty()) continue;
+      const Entity* country = rules_.entity(e.country);
+      if (country == nullptr || country->type != "country") {
+        throw UserError(e.where.path,
+                        fmt::format("entity '{}': country '{}' is not a country of the gazetteer", e.id, e.country),
+                        FilePosition{e.where.line, e.where.column, std::nullopt});
+      }
+    }
     for (auto& [id, pack] : rules_.languages) {
       compile_gazetteer(id, pack);
       if (!pack.locale.empty()) compile_quantities(pack);
@@ -214,7 +223,7 @@ class Loader {
     r.expect_sequence(root["events"], "events");
     for (const YAML::Node& item : root["events"]) {
       r.expect_map(item, "an event type");
-      r.only_keys(item, {"id", "description", "participants", "once", "measure", "units"});
+      r.only_keys(item, {"id", "description", "participants", "once", "located", "measure", "units"});
       if (!item["id"]) r.fail(item, "event type without id");
       EventType type;
       type.id = r.string(item["id"], "id");
@@ -222,6 +231,7 @@ class Loader {
       if (item["description"]) type.description = r.string(item["description"], "description");
       type.participants = item["participants"] ? r.string(item["participants"], "participants") : "country";
       if (item["once"]) type.once = r.boolean(item["once"], "once");
+      if (item["located"]) type.located = r.boolean(item["located"], "located");
       if (item["measure"]) type.measure = r.boolean(item["measure"], "measure");
       if (item["units"]) type.units = r.strings(item["units"], "units");
       if (type.measure && type.units.empty()) r.fail(item, "a measure needs the units it accepts");
@@ -240,12 +250,13 @@ class Loader {
     std::set<std::string> seen;
     for (const YAML::Node& item : root["entities"]) {
       r.expect_map(item, "an entity");
-      r.only_keys(item, {"id", "type", "names", "demonyms"});
+      r.only_keys(item, {"id", "type", "names", "demonyms", "country"});
       if (!item["id"] || !item["type"] || !item["names"]) r.fail(item, "an entity needs id, type and names");
       Entity entity;
       entity.id = r.string(item["id"], "id");
       entity.type = r.string(item["type"], "type");
       entity.where = r.location(item);
+      if (item["country"]) entity.country = r.string(item["country"], "country");
       if (!seen.insert(entity.id).second) r.fail(item["id"], fmt::format("duplicate entity id '{}'", entity.id));
       auto read_names = [&](const YAML::Node& node, std::map<std::string, std::vector<std::string>>& into) {
         r.expect_map(node, "names");
@@ -269,6 +280,7 @@ class Loader {
         for (auto& [lang, names] : entity.demonyms) {
           existing->demonyms[lang].insert(existing->demonyms[lang].end(), names.begin(), names.end());
         }
+        if (!entity.country.empty()) existing->country = entity.country;
       } else {
         rules_.entities.push_back(std::move(entity));
       }

@@ -161,6 +161,7 @@ struct Entity {
   std::string type;  // country, city, person, organization...
   std::map<std::string, std::vector<std::string>> names;     // lang -> names
   std::map<std::string, std::vector<std::string>> demonyms;  // lang -> adjectives
+  std::string country;  // cities: the id of their country (where an event hosted there happens)
   RuleLocation where;
 };
 
@@ -171,6 +172,9 @@ struct EventType {
   std::string description;
   std::string participants;  // entity type of the participants
   bool once = false;         // happens once per participant set
+  // The place tells the participants apart: an embassy opened in Almaty is
+  // the other country's embassy in Kazakhstan, not Kazakhstan's abroad.
+  bool located = false;
   bool measure = false;
   std::vector<std::string> units;  // unit ids a measure accepts (USD, km...)
   RuleLocation where;

@@ -370,3 +370,36 @@ TEST_CASE("checks: conflict, range, date and name are enabled with their severit
     CHECK(found->severity() == severity);
   }
 }
+
+TEST_CASE("conflict: embassies opened in each other's capitals are different events", "[checks][conflict]") {
+  // Each side's embassy in the other's capital, dated differently: no conflict.
+  const std::string en =
+      "The United States opened its embassy in Almaty on 2 February 1992. Kazakhstan opened its embassy in "
+      "Washington on 4 June 1992.";
+  const std::string es =
+      "Estados Unidos abrió su embajada en Almaty el 2 de febrero de 1992. Kazajistán abrió la suya en "
+      "Washington el 4 de junio de 1992.";
+  auto findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+  // The same embassy dated differently is a conflict, named by its host.
+  const std::string es_wrong =
+      "Estados Unidos abrió su embajada en Almaty el 12 de febrero de 1992. Kazajistán abrió la suya en "
+      "Washington el 4 de junio de 1992.";
+  findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es_wrong}}, "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message.find("opening of an embassy in Kazakhstan") != std::string::npos);
+  CHECK(findings[0].locations.at(0).excerpt == "2 February 1992");
+}
+
+TEST_CASE("conflict: an embassy claim without a city is left out when both embassies are named",
+          "[checks][conflict]") {
+  const std::string en =
+      "The United States opened its embassy in Almaty on 2 February 1992. Kazakhstan opened its embassy in "
+      "Washington on 4 June 1992.";
+  const std::string es = "La embajada se abrió el 20 de marzo de 1992.";
+  const auto findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
