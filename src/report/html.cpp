@@ -88,6 +88,7 @@ constexpr std::string_view kScript = R"js(
 "use strict";
 (function () {
   var filters = document.getElementById("filters");
+  if (!filters) return;  // no findings, nothing to filter
   var boxes = Array.prototype.slice.call(filters.querySelectorAll("input[type=checkbox]"));
   var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
   var count = document.getElementById("shown");
@@ -96,8 +97,10 @@ constexpr std::string_view kScript = R"js(
     boxes.forEach(function (b) { on[b.name + ":" + b.value] = b.checked; });
     var shown = 0;
     findings.forEach(function (f) {
+      // A finding located in no source is not subject to the source boxes.
+      var sources = f.dataset.sources ? f.dataset.sources.split(" ") : [];
       var visible = on["kind:" + f.dataset.kind] && on["severity:" + f.dataset.severity] &&
-        f.dataset.sources.split(" ").some(function (s) { return on["source:" + s]; });
+        (sources.length === 0 || sources.some(function (s) { return on["source:" + s]; }));
       f.hidden = !visible;
       if (visible) shown++;
     });
