@@ -17,6 +17,7 @@ import base64
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -85,8 +86,7 @@ class Browser:
                 try:
                     self.proc.wait(timeout=5)
                 except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(timeout=5)
+                    self.kill()
         finally:
             for fd in (self._to_browser, self._from_browser):
                 try:
@@ -94,6 +94,14 @@ class Browser:
                 except OSError:
                     pass
             self._log.close()
+
+    def kill(self):
+        """Ends Chromium and every process it started (its own session)."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=5)
 
     def _read_message(self, deadline):
         while b"\0" not in self._buffer:
@@ -437,6 +445,13 @@ def main():
     hostile_sources = sys.argv[6:]
     started = time.monotonic()
     browser = Browser(chromium, os.path.join(out_dir, "profile"), os.path.join(out_dir, "chromium.log"))
+
+    def on_term(signum, frame):  # `timeout` ran out: leave no browser behind
+        browser.kill()
+        print("browser: stopped by a signal", file=sys.stderr)
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, on_term)
     try:
         print(f"browser: {browser.call('Browser.getVersion')['product']}")
         check_seed(Page(browser), seed_html, out_dir)
