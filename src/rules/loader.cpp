@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "rules/rules.h"
 #include "rules/typography.h"
@@ -128,13 +129,20 @@ class Loader {
     if (!fs::is_directory(folder, ec)) throw UserError(folder, "rule folder not found");
     rules_.folders.push_back(folder);
     const fs::path root(folder);
-    if (fs::exists(root / "shared" / "normalize.yaml")) load_normalize((root / "shared" / "normalize.yaml").string());
-    if (fs::exists(root / "events.yaml")) load_events((root / "events.yaml").string());
-    if (fs::exists(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
-    if (fs::exists(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
+    // Without error codes, the filesystem calls would throw on an unreadable
+    // folder: a user error, not an internal one.
+    const auto present = [](const fs::path& p) {
+      std::error_code exists_ec;
+      return fs::exists(p, exists_ec);
+    };
+    if (present(root / "shared" / "normalize.yaml")) load_normalize((root / "shared" / "normalize.yaml").string());
+    if (present(root / "events.yaml")) load_events((root / "events.yaml").string());
+    if (present(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
+    if (present(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
     std::vector<fs::path> languages;
-    for (const auto& entry : fs::directory_iterator(root)) {
-      if (entry.is_directory() && entry.path().filename() != "shared") languages.push_back(entry.path());
+    for (const fs::directory_entry& entry : list_folder(root)) {
+      std::error_code entry_ec;
+      if (entry.is_directory(entry_ec) && entry.path().filename() != "shared") languages.push_back(entry.path());
     }
     std::sort(languages.begin(), languages.end());
     for (const fs::path& dir : languages) load_language(dir);
@@ -143,7 +151,8 @@ class Loader {
   void finish() {
     for (const Entity& e : rules_.entities) {
       if (e.country.empty()) continue;
-      const Entity* country = rules_.entity(e.country);
+      const auto found = entity_index_.find(e.country);
+      const Entity* country = found == entity_index_.end() ? nullptr : &rules_.entities[found->second];
       if (country == nullptr || country->type != "country") {
         throw UserError(e.where.path,
                         fmt::format("entity '{}': country '{}' is not a country of the gazetteer", e.id, e.country),
@@ -182,9 +191,20 @@ class Loader {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
-    options.set_max_mem(int64_t{64} << 20);
+    options.set_max_mem(static_cast<int64_t>(kGazetteerMemoryBudget));
     auto re = std::make_shared<const RE2>(join_alternatives(alternatives), options);
-    if (!re->ok()) throw UserError(lang, fmt::format("gazetteer names do not compile: {}", re->error()));
+    if (!re->ok()) {
+      // Name the gazetteer file (of the last entity with names in `lang`).
+      RuleLocation where{lang, 0, 0};
+      for (const Entity& e : rules_.entities) {
+        if (e.names.count(lang) != 0 || e.demonyms.count(lang) != 0) where = e.where;
+      }
+      throw UserError(where.path,
+                      fmt::format("the {} names of the gazetteer do not compile together ({}): {} names, more than "
+                                  "the regex memory budget of {} allows",
+                                  lang, re->error(), alternatives.size(), describe_bytes(kGazetteerMemoryBudget)),
+                      FilePosition{where.line, where.column, std::nullopt});
+    }
     pack.entity_regex = std::move(re);
   }
 
@@ -220,7 +240,7 @@ class Loader {
     if (root.IsNull()) return;
     r.expect_map(root, "events.yaml");
     r.only_keys(root, {"events"});
-    r.expect_sequence(root["events"], "events");
+    r.expect_sequence(r.require(root, "events"), "events");
     for (const YAML::Node& item : root["events"]) {
       r.expect_map(item, "an event type");
       r.only_keys(item, {"id", "description", "participants", "once", "located", "measure", "units"});
@@ -235,7 +255,7 @@ class Loader {
       if (item["measure"]) type.measure = r.boolean(item["measure"], "measure");
       if (item["units"]) type.units = r.strings(item["units"], "units");
       if (type.measure && type.units.empty()) r.fail(item, "a measure needs the units it accepts");
-      if (rules_.event(type.id) != nullptr) r.fail(item["id"], fmt::format("duplicate event id '{}'", type.id));
+      if (!event_ids_.insert(type.id).second) r.fail(item["id"], fmt::format("duplicate event id '{}'", type.id));
       rules_.events.push_back(std::move(type));
     }
   }
@@ -246,7 +266,7 @@ class Loader {
     if (root.IsNull()) return;
     r.expect_map(root, "entities.yaml");
     r.only_keys(root, {"entities"});
-    r.expect_sequence(root["entities"], "entities");
+    r.expect_sequence(r.require(root, "entities"), "entities");
     std::set<std::string> seen;
     for (const YAML::Node& item : root["entities"]) {
       r.expect_map(item, "an entity");
@@ -271,9 +291,10 @@ class Loader {
       read_names(item["names"], entity.names);
       if (item["demonyms"]) read_names(item["demonyms"], entity.demonyms);
       // A later folder may add names to an entity the shipped gazetteer has.
-      auto existing = std::find_if(rules_.entities.begin(), rules_.entities.end(),
-                                   [&](const Entity& e) { return e.id == entity.id; });
-      if (existing != rules_.entities.end()) {
+      // Looked up by id, not by a scan: a large gazetteer loads in linear time.
+      const auto [index, added] = entity_index_.emplace(entity.id, rules_.entities.size());
+      if (!added) {
+        const auto existing = rules_.entities.begin() + static_cast<std::ptrdiff_t>(index->second);
         for (auto& [lang, names] : entity.names) {
           existing->names[lang].insert(existing->names[lang].end(), names.begin(), names.end());
         }
@@ -293,7 +314,7 @@ class Loader {
     if (root.IsNull()) return;
     r.expect_map(root, "checks.yaml");
     r.only_keys(root, {"checks"});
-    r.expect_map(root["checks"], "checks");
+    r.expect_map(r.require(root, "checks"), "checks");
     for (auto it = root["checks"].begin(); it != root["checks"].end(); ++it) {
       const std::string id = r.string(it->first, "check id");
       CheckConfig& config = rules_.checks[id];
@@ -311,9 +332,10 @@ class Loader {
     LanguagePack& pack = rules_.languages[id];
     pack.id = id;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) {
+    for (const fs::directory_entry& entry : list_folder(dir)) {
       const auto ext = entry.path().extension();
-      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+      std::error_code entry_ec;
+      if (entry.is_regular_file(entry_ec) && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     // language.yaml first: the others need its locale.
@@ -551,7 +573,7 @@ class Loader {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
-    options.set_max_mem(int64_t{64} << 20);
+    options.set_max_mem(static_cast<int64_t>(kGazetteerMemoryBudget));
     auto re = std::make_shared<const RE2>(pattern, options);
     if (!re->ok()) {
       throw UserError(pack.where.path, fmt::format("number rules do not compile: {}", re->error()));
@@ -670,7 +692,7 @@ class Loader {
     r.expect_map(node, "triggers");
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string event = r.string(it->first, "event id");
-      if (rules_.event(event) == nullptr) {
+      if (event_ids_.count(event) == 0) {
         r.fail(it->first, fmt::format("unknown event type '{}' (declare it in events.yaml)", event));
       }
       r.expect_sequence(it->second, "triggers of an event");
@@ -718,9 +740,20 @@ class Loader {
     }
   }
 
+  // The entries of a folder; an unreadable folder is a user error.
+  static std::vector<fs::directory_entry> list_folder(const fs::path& dir) {
+    std::vector<fs::directory_entry> entries;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) throw UserError(dir.string(), fmt::format("cannot read rule folder: {}", ec.message()));
+    return entries;
+  }
+
   RuleSet& rules_;
   std::size_t max_rule_bytes_;
   FoldTable table_;
+  std::set<std::string> event_ids_;
+  std::unordered_map<std::string, std::size_t> entity_index_;  // id -> index in rules_.entities
 };
 
 }  // namespace

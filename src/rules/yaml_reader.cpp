@@ -1,9 +1,15 @@
 #include "rules/yaml_reader.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
 
 #include "input_limits.h"
 #include "text/source.h"
@@ -11,73 +17,146 @@
 namespace concord {
 namespace {
 
-// yaml-cpp parses recursively; a hostile file with thousands of nested
-// brackets overflows the stack. Reject deep nesting before parsing. Flow
-// brackets and block indentation both count.
-void check_depth(const std::string& path, const std::string& text, std::size_t max_depth) {
-  std::size_t depth = 0;
-  std::size_t line = 1, column = 1;
-  bool in_single = false, in_double = false, in_comment = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      ++line;
-      column = 1;
-      in_comment = false;
-      continue;
-    }
-    ++column;
-    if (in_comment) continue;
-    if (in_double) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_double = false;
-      continue;
-    }
-    if (in_single) {
-      if (c == '\'') in_single = false;
-      continue;
-    }
-    switch (c) {
-      case '#': in_comment = true; break;
-      case '"': in_double = true; break;
-      case '\'': in_single = true; break;
-      case '[': case '{':
-        if (++depth > max_depth) {
-          throw UserError(path, fmt::format("YAML nested deeper than {} levels", max_depth),
-                          FilePosition{line, column - 1, std::nullopt});
-        }
-        break;
-      case ']': case '}':
-        if (depth > 0) --depth;
-        break;
-      default: break;
-    }
-  }
-  // Block nesting: indentation deeper than max_depth * 1 space is refused.
-  std::size_t indent_line = 1;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t spaces = 0;
-    while (pos + spaces < text.size() && text[pos + spaces] == ' ') ++spaces;
-    if (spaces > max_depth * 4) {
-      throw UserError(path, fmt::format("YAML nested deeper than {} levels", max_depth),
-                      FilePosition{indent_line, spaces + 1, std::nullopt});
-    }
-    const auto nl = text.find('\n', pos);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-    ++indent_line;
-  }
-}
+// Checks a document's shape from the parser's events, before yaml-cpp
+// builds any node (see yaml_reader.h). Throws UserError at the first
+// problem; throwing from an event unwinds the parser at that depth, so a
+// hostile file never makes it recurse deeper than kMaxYamlDepth + 1.
+class ShapeCheck final : public YAML::EventHandler {
+ public:
+  // `text` is what yaml-cpp parses (after any BOM).
+  ShapeCheck(const YamlReader& reader, std::string_view text) : reader_(reader), text_(text) {}
 
-constexpr std::size_t kMaxYamlDepth = 64;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) {
+      reader_.fail_at(mark, "a second YAML document (after ---): a file holds one document");
+    }
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    child(mark, nullptr);
+    leaf(anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (tag == "!") check_closed(mark);
+    child(mark, &value);
+    leaf(anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    child(mark, nullptr);
+    ++written_;
+    const auto size = anchor < sizes_.size() ? sizes_[anchor] : 0;
+    if (size == 0) reader_.fail_at(mark, "this alias refers to a node that contains it");
+    expanded_ += size;
+    if (expanded_ > kMaxAliasGrowth * written_ + kAliasSlack) {
+      reader_.fail_at(mark, fmt::format("aliases expand this file to more than {} times its {} nodes",
+                                        kMaxAliasGrowth, written_));
+    }
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, true);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    bool map = false;
+    std::size_t children = 0;
+    std::size_t first = 0;  // expanded_ when the collection opened
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::map<std::string, YAML::Mark> keys;  // scalar keys of a map
+  };
+
+  // yaml-cpp ends a quoted scalar that lacks its closing quote at the end
+  // of the file, swallowing the rest of the file into it.
+  void check_closed(const YAML::Mark& mark) {
+    if (mark.pos < 0) return;
+    std::size_t i = static_cast<std::size_t>(mark.pos);
+    if (i >= text_.size() || (text_[i] != '"' && text_[i] != '\'')) return;
+    const char quote = text_[i];
+    for (++i; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+        } else {
+          return;
+        }
+      }
+    }
+    reader_.fail_at(mark, "YAML syntax: quoted string without its closing quote");
+  }
+
+  // A node inside the current collection; for a map's key, refuses a
+  // scalar key seen before.
+  void child(const YAML::Mark& mark, const std::string* scalar) {
+    if (stack_.empty()) return;
+    Frame& parent = stack_.back();
+    const bool key = parent.map && parent.children % 2 == 0;
+    ++parent.children;
+    if (!key || scalar == nullptr) return;
+    const auto [it, inserted] = parent.keys.emplace(*scalar, mark);
+    if (!inserted) {
+      reader_.fail_at(mark, fmt::format("duplicate key '{}' (first at line {})", *scalar,
+                                        reader_.position(it->second).line));
+    }
+  }
+  void leaf(YAML::anchor_t anchor) {
+    ++written_;
+    ++expanded_;
+    remember(anchor, 1);
+  }
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+    child(mark, nullptr);
+    // Depth counts the enclosing collections: the top-level node has none.
+    if (stack_.size() >= kMaxYamlDepth + 1) {
+      reader_.fail_at(mark, fmt::format("YAML nested deeper than {} levels", kMaxYamlDepth));
+    }
+    ++written_;
+    ++expanded_;
+    Frame frame;
+    frame.map = map;
+    frame.first = expanded_ - 1;
+    frame.anchor = anchor;
+    stack_.push_back(std::move(frame));
+  }
+  void close() {
+    if (stack_.empty()) return;
+    remember(stack_.back().anchor, expanded_ - stack_.back().first);
+    stack_.pop_back();
+  }
+  // An anchor's size is known once its node is complete; 0 until then.
+  void remember(YAML::anchor_t anchor, std::size_t size) {
+    if (anchor == YAML::NullAnchor) return;
+    if (sizes_.size() <= anchor) sizes_.resize(anchor + 1, 0);
+    sizes_[anchor] = size;
+  }
+
+  const YamlReader& reader_;
+  std::string_view text_;
+  std::vector<Frame> stack_;
+  std::vector<std::size_t> sizes_;  // by anchor id
+  std::size_t written_ = 0;         // nodes as written, an alias counting 1
+  std::size_t expanded_ = 0;        // nodes with every alias expanded
+  int documents_ = 0;
+};
 
 }  // namespace
 
 YAML::Node YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std::string_view option) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path_, ec)) {
-    throw UserError(path_, fmt::format("cannot read {}", kind));
+    throw UserError(path_, fmt::format("cannot read {}: {}", kind,
+                                       std::filesystem::is_directory(path_, ec) ? "it is a directory"
+                                       : std::filesystem::exists(path_, ec)     ? "not a regular file"
+                                                                                : "no such file"));
   }
   const auto too_large = [&](std::size_t size, bool at_least) {
     return UserError(path_, fmt::format("{} is {}{} bytes, more than the limit of {} bytes ({}){}{}", kind,
@@ -98,30 +177,46 @@ YAML::Node YamlReader::load_file(std::size_t max_bytes, std::string_view kind, s
     if (text.size() > max_bytes) throw too_large(text.size(), true);
   }
   if (in.bad()) throw UserError(path_, fmt::format("cannot read {}: read error", kind));
-  return load_string(text);
+  return load(std::move(text));
 }
 
-YAML::Node YamlReader::load_string(const std::string& text) const {
-  if (const auto bad = find_invalid_utf8(text); bad != std::string::npos) {
-    throw UserError(path_, "invalid UTF-8", FilePosition{0, 0, bad});
-  }
-  check_depth(path_, text, kMaxYamlDepth);
+YAML::Node YamlReader::load_string(const std::string& text) const { return load(text); }
+
+YAML::Node YamlReader::load(std::string text) const {
+  // The same validation as a source (UTF-8, no NUL: yaml-cpp would take
+  // NUL bytes for UTF-16 or UTF-32), and the same line and column counting.
+  text_ = std::make_shared<const Source>(
+      Source::from_bytes(path_, std::move(text), std::numeric_limits<std::size_t>::max()));
+  const std::string bytes(text_->bytes());
   try {
-    return YAML::Load(text);
+    {
+      std::istringstream stream(bytes);
+      YAML::Parser parser(stream);
+      ShapeCheck check(*this, std::string_view(bytes).substr(text_->content_start()));
+      while (parser.HandleNextDocument(check)) {
+      }
+    }
+    return YAML::Load(bytes);
   } catch (const YAML::ParserException& e) {
-    throw UserError(path_, fmt::format("YAML syntax: {}", e.msg),
-                    FilePosition{static_cast<std::size_t>(e.mark.line) + 1,
-                                 static_cast<std::size_t>(e.mark.column) + 1, std::nullopt});
+    const FilePosition where = position(e.mark);
+    throw UserError(path_, fmt::format("YAML syntax: {}", e.msg), where);
   } catch (const YAML::Exception& e) {
-    throw UserError(path_, fmt::format("YAML: {}", e.msg));
+    throw UserError(path_, fmt::format("YAML: {}", e.msg), position(e.mark));
   }
+}
+
+FilePosition YamlReader::position(const YAML::Mark& mark) const {
+  if (mark.is_null() || mark.pos < 0 || !text_) return FilePosition{};
+  // yaml-cpp counts positions after a BOM, in bytes.
+  const LineColumn lc = text_->position(static_cast<std::size_t>(mark.pos) + text_->content_start());
+  return FilePosition{lc.line, lc.column, std::nullopt};
 }
 
 RuleLocation YamlReader::location(const YAML::Node& node) const {
-  const YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return RuleLocation{path_, 0, 0};
-  return RuleLocation{path_, static_cast<std::size_t>(mark.line) + 1,
-                      static_cast<std::size_t>(mark.column) + 1};
+  // A missing node (map["absent"]) has no mark: asking throws.
+  if (!node.IsDefined()) return RuleLocation{path_, 0, 0};
+  const FilePosition where = position(node.Mark());
+  return RuleLocation{path_, where.line, where.column};
 }
 
 void YamlReader::fail(const YAML::Node& node, const std::string& message) const {
@@ -129,16 +224,29 @@ void YamlReader::fail(const YAML::Node& node, const std::string& message) const 
   throw UserError(path_, message, FilePosition{where.line, where.column, std::nullopt});
 }
 
+void YamlReader::fail_at(const YAML::Mark& mark, const std::string& message) const {
+  throw UserError(path_, message, position(mark));
+}
+
 void YamlReader::expect_map(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsMap()) fail(node, fmt::format("{} must be a mapping", what));
 }
 
 void YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsSequence()) fail(node, fmt::format("{} must be a list", what));
+}
+
+YAML::Node YamlReader::require(const YAML::Node& map, const char* key) const {
+  const YAML::Node value = map[key];
+  if (!value.IsDefined()) fail(map, fmt::format("missing key '{}'", key));
+  return value;
 }
 
 void YamlReader::only_keys(const YAML::Node& map,
                            std::initializer_list<std::string_view> allowed) const {
+  if (!map.IsMap()) return;
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (!it->first.IsScalar()) fail(it->first, "keys must be plain strings");
     const std::string key = it->first.Scalar();
@@ -153,11 +261,13 @@ void YamlReader::only_keys(const YAML::Node& map,
 }
 
 std::string YamlReader::string(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsScalar()) fail(node, fmt::format("{} must be a string", what));
   return node.Scalar();
 }
 
 int YamlReader::integer(const YAML::Node& node, std::string_view what, int min, int max) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsScalar()) fail(node, fmt::format("{} must be a number", what));
   const std::string& s = node.Scalar();
   int value = 0;
@@ -175,6 +285,7 @@ int YamlReader::integer(const YAML::Node& node, std::string_view what, int min, 
 }
 
 bool YamlReader::boolean(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();
     if (s == "true" || s == "yes" || s == "on") return true;
@@ -184,6 +295,7 @@ bool YamlReader::boolean(const YAML::Node& node, std::string_view what) const {
 }
 
 std::vector<std::string> YamlReader::strings(const YAML::Node& node, std::string_view what) const {
+  if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   std::vector<std::string> out;
   if (node.IsScalar()) {
     out.push_back(node.Scalar());

@@ -59,6 +59,25 @@ UserError too_large(const std::string& path, std::size_t size, std::size_t max_b
                                      at_least ? "at least " : "", size, max_bytes, describe_bytes(max_bytes)));
 }
 
+// Line and column (code points; LF, CRLF and CR end lines, a BOM is not a
+// column) of `offset`, for an error in bytes whose prefix up to `offset`
+// is valid UTF-8.
+FilePosition error_position(std::string_view bytes, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t line_start = bytes.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3 ? 3 : 0;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++column;
+  }
+  return FilePosition{line, column, offset};
+}
+
 // Closes a file descriptor on every path out.
 struct Fd {
   int fd = -1;
@@ -118,17 +137,19 @@ Source Source::from_bytes(std::string path, std::string bytes, std::size_t max_b
     throw UserError(path,
                     "file is UTF-16 (byte order mark at byte 0); convert it to "
                     "UTF-8, e.g. with iconv -f UTF-16 -t UTF-8",
-                    FilePosition{0, 0, 0});
+                    FilePosition{1, 1, 0});
   }
+  // The bytes before a NUL or an invalid byte are valid UTF-8 (the NUL is
+  // looked for first), so the error's column can count code points.
   if (const auto nul = view.find('\0'); nul != std::string_view::npos) {
-    throw UserError(path, "binary file (NUL byte); concord reads UTF-8 text",
-                    FilePosition{0, 0, nul});
+    throw UserError(path, fmt::format("binary file (NUL byte at byte {}); concord reads UTF-8 text", nul),
+                    error_position(view, nul));
   }
   if (const auto bad = find_invalid_utf8(view); bad != std::string_view::npos) {
     throw UserError(path,
-                    fmt::format("invalid UTF-8 (byte 0x{:02X})",
-                                static_cast<unsigned char>(view[bad])),
-                    FilePosition{0, 0, bad});
+                    fmt::format("invalid UTF-8 (byte 0x{:02X} at byte {})",
+                                static_cast<unsigned char>(view[bad]), bad),
+                    error_position(view, bad));
   }
   return Source(std::move(path), std::move(bytes));
 }

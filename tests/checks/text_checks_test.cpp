@@ -402,7 +402,7 @@ TEST_CASE("rule files: the new language-pack keys are validated", "[checks][rule
   const Bad cases[] = {
       {"quotes scalar", "quotes: «\n", "extra.yaml:1:9: error: quotes must be a list of two strings"},
       {"quotes three", "quotes: [«, », x]\n", "extra.yaml:1:9: error: quotes must be a list of two strings"},
-      {"quotes nested", "quotes: [«, [»]]\n", "extra.yaml:1:14: error: each item of quotes must be a string"},
+      {"quotes nested", "quotes: [«, [»]]\n", "extra.yaml:1:13: error: each item of quotes must be a string"},
       {"abbreviations map", "abbreviations: {a: b}\n", "extra.yaml:1:16: error: abbreviations must be a list"},
       {"abbreviation one part", "abbreviations: [\"EE. UU.\", \"Sr.\"]\n",
        "extra.yaml:1:28: error: abbreviation 'Sr.' has one part"},

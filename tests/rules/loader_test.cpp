@@ -117,9 +117,33 @@ const std::vector<BadRule> kBadRules = {
   {"unknown calendar", "fa/zz_extra.yaml", "months:\n  julian:\n    1: [x]\n", "unknown calendar 'julian'", 2, 3},
   {"unknown anaphora kind", "fa/zz_extra.yaml", "anaphora:\n  week: [x]\n", "unknown key 'week'", 2, 3},
   {"invalid UTF-8 in a rule file", "fa/zz_extra.yaml", "name: \"\xFF\"\n", "byte 7", 0, 0},
-  {"10,000 levels of nested [", "fa/zz_extra.yaml", "dates: " + nested("[", 10000) + "\n", "nested deeper than 64", 1, 72},
+  // yaml-cpp reads each unclosed "[[" as a sequence inside a compact
+  // mapping, so the 33rd bracket is already 65 collections deep.
+  {"10,000 levels of nested [", "fa/zz_extra.yaml", "dates: " + nested("[", 10000) + "\n", "nested deeper than 64", 1, 40},
   {"10,000 levels of nested {", "fa/zz_extra.yaml", "x: " + nested("{a: ", 10000) + "\n", "nested deeper than 64", 1, 260},
-  {"10,000 levels of nested block sequences", "fa/zz_extra.yaml", "dates:\n" + nested("- ", 10000) + "x\n", "", 0, 0},
+  {"10,000 levels of nested block sequences", "fa/zz_extra.yaml", "dates:\n" + nested("- ", 10000) + "x\n", "nested deeper than 64", 2, 129},
+  {"1,000 levels of nested block mappings", "fa/zz_extra.yaml", [] {
+     std::string s;
+     for (int i = 0; i < 1000; ++i) s += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+     return s;
+   }(), "nested deeper than 64", 66, 66},
+  {"a duplicate key", "fa/zz_extra.yaml", "name: Persian\nname: Farsi\n", "duplicate key 'name' (first at line 1)", 2, 1},
+  {"a second YAML document", "fa/zz_extra.yaml", "name: Persian\n---\nname: Farsi\n", "second YAML document", 2, 1},
+  {"an alias to its own node", "fa/zz_extra.yaml", "detect: &a [x, *a]\n", "refers to a node that contains it", 1, 16},
+  {"aliases that expand the file a billion times", "fa/zz_extra.yaml", [] {
+     std::string s = "lists:\n  l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n";
+     for (int i = 1; i < 10; ++i) {
+       s += "  l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+       for (int k = 0; k < 10; ++k) s += (k ? ", *l" : "*l") + std::to_string(i - 1);
+       s += "]\n";
+     }
+     return s;
+   }(), "aliases expand this file", 5, 0},
+  {"a NUL byte in a rule file", "fa/zz_extra.yaml", std::string("name: a\0b\n", 10), "NUL byte at byte 7", 1, 8},
+  {"columns count code points", "fa/zz_extra.yaml", "detect: [«فارسی», {a: b}]\n", "must be a string", 1, 19},
+  {"a missing top-level key", "events.yaml", "{}\n", "missing key 'events'", 1, 1},
+  {"a missing checks key", "checks.yaml", "{}\n", "missing key 'checks'", 1, 1},
+  {"a missing entities key", "entities.yaml", "{}\n", "missing key 'entities'", 1, 1},
   {"language pack without language.yaml", "xx/a.yaml", "dates: []\n", "language.yaml", 1, 8},
 };
 // clang-format on
@@ -160,9 +184,9 @@ TEST_CASE("loader: an unknown check option points at the option's name", "[rules
   CHECK(e.where().column == 5);
 }
 
-TEST_CASE("loader: an unterminated quoted string is a YAML syntax error", "[rules][loader][!mayfail]") {
-  // yaml-cpp accepts a double-quoted scalar that runs to the end of the file;
-  // the pattern then silently contains a newline.
+TEST_CASE("loader: an unterminated quoted string is a YAML syntax error", "[rules][loader]") {
+  // yaml-cpp accepts a double-quoted scalar that runs to the end of the file
+  // (the pattern would silently contain a newline); YamlReader refuses it.
   const TempDir temp("quote");
   const fs::path& dir = temp.path();
   write(dir / "fa/zz_extra.yaml", "dates:\n  - pattern: \"{day} {month}\n");
