@@ -6,6 +6,7 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 #include "extract/matcher.h"
@@ -195,7 +196,47 @@ struct Candidate {
   std::size_t begin, end;
   std::size_t template_index;
   std::vector<std::string_view> groups;  // indexed by capture group
+  std::size_t context = 0;               // length of the whole match, context words included
 };
+
+// A year from context, in the calendar it was written in.
+struct ContextYear {
+  int year = 0;
+  Calendar calendar = Calendar::kGregorian;
+};
+
+// The year, in `v`'s calendar, of `v`'s month (and day) inside the context
+// year: «۱۵ خرداد» after «سال ۱۹۹۴» is in 1373, "15 March" after «۱۳۷۱» is
+// in 1993 (the Solar Hijri year 1371 ends on 20 March 1993). The two
+// calendars' years are offset by 621 or 622; the candidate whose days fall
+// in the context year wins.
+int year_in_context(const DateValue& v, const ContextYear& context) {
+  if (context.year <= 0 || v.calendar == context.calendar) return context.year;
+  DateValue whole;
+  whole.calendar = context.calendar;
+  whole.year = context.year;
+  const auto span = whole.days();
+  const int offset = v.calendar == Calendar::kPersian ? -622 : 621;
+  int best = context.year + offset;
+  int64_t best_overlap = std::numeric_limits<int64_t>::min();
+  for (int candidate : {context.year + offset, context.year + offset + 1}) {
+    DateValue probe = v;
+    probe.year = candidate;
+    probe.year_inferred = false;
+    auto days = probe.days();
+    if (!days) {  // a day the month lacks in that year: compare the months
+      probe.day = 0;
+      days = probe.days();
+    }
+    if (!span || !days) continue;
+    const int64_t overlap = std::min(span->second, days->second) - std::max(span->first, days->first);
+    if (overlap > best_overlap) {
+      best = candidate;
+      best_overlap = overlap;
+    }
+  }
+  return best;
+}
 
 }  // namespace
 
@@ -222,21 +263,24 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         const int year = parse_int(groups[static_cast<std::size_t>(y)]);
         if (year < tpl.min_year || year > tpl.max_year) return;
       }
-      candidates.push_back(Candidate{b, e, t, groups});
+      candidates.push_back(Candidate{b, e, t, groups, groups[0].size()});
     });
   }
-  // Leftmost-longest selection among all templates.
+  // Leftmost-longest selection among all templates; between equal
+  // mentions, the template that matched more context is the more specific
+  // («سال ۱۴۵۳ میلادی» is Gregorian, although «سال ۱۴۵۳» alone is not).
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end > b.end;
+    if (a.context != b.context) return a.context > b.context;
     return a.template_index < b.template_index;
   });
   std::vector<DateMention> mentions;
   std::size_t last_end = 0;
   // Context for years and anaphora.
-  int doc_year = 0;            // last year written (or resolved) anywhere before
+  ContextYear doc_year;        // last year written (or resolved) anywhere before
   std::size_t paragraph = static_cast<std::size_t>(-1);
-  int paragraph_year = 0;      // last year in the current paragraph
+  ContextYear paragraph_year;  // last year in the current paragraph
   std::optional<std::size_t> last_day_mention;   // for «همین روز»
   std::optional<std::size_t> last_month_mention;  // for «همین ماه»
   std::optional<std::size_t> last_year_mention;   // for «همین سال», "ese mismo año"
@@ -249,7 +293,7 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
     const std::size_t p = doc.paragraph_index(c.begin);
     if (p != paragraph) {
       paragraph = p;
-      paragraph_year = 0;
+      paragraph_year = ContextYear{};
     }
     DateMention m;
     m.begin = c.begin;
@@ -302,7 +346,11 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
       ref = it->second;
       return true;
     };
+    // A year's calendar is its month's; a year alone is in the template's
+    // calendar (Persian packs read «سال ۱۳۷۰» as Solar Hijri).
     DateValue from, to;
+    from.calendar = tpl.calendar;
+    to.calendar = tpl.calendar;
     MonthRef ref;
     if (month_of(group(tpl.month), ref)) {
       from.month = ref.number;
@@ -337,6 +385,9 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         from.month = to.month;
         from.calendar = to.calendar;
       }
+      // «فروردین ۱۳۷۰ تا ۱۳۷۲»: an end written without a month is in the
+      // other end's calendar.
+      if (to.month == 0 && from.month > 0) to.calendar = from.calendar;
       if (from.year == 0 && (to.year > 0 || !group(tpl.anaphora_year).empty())) from.year = to.year;
       if (to.year == 0 && from.year > 0 && to.granularity() != Granularity::kNone) to.year = from.year;
     }
@@ -345,12 +396,12 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
     // that, of the text before it).
     const bool says_same_year = !group(tpl.anaphora_year).empty();
     if (from.year == 0 && from.month > 0) {
-      const int context_year = says_same_year ? doc_year : (paragraph_year ? paragraph_year : doc_year);
-      if (context_year > 0) {
-        from.year = context_year;
+      const ContextYear context = says_same_year || paragraph_year.year == 0 ? doc_year : paragraph_year;
+      if (context.year > 0) {
+        from.year = year_in_context(from, context);
         from.year_inferred = true;
         if (range && to.year == 0) {
-          to.year = context_year;
+          to.year = year_in_context(to, context);
           to.year_inferred = true;
         }
       }
@@ -368,8 +419,8 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
     // Context for what follows.
     const DateValue& last = m.to ? *m.to : m.from;
     if (last.year > 0) {
-      paragraph_year = last.year;
-      doc_year = last.year;
+      paragraph_year = ContextYear{last.year, last.calendar};
+      doc_year = paragraph_year;
     }
     mentions.push_back(m);
     if (last.day > 0 && last.month > 0) last_day_mention = mentions.size() - 1;
