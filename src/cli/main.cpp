@@ -141,6 +141,24 @@ std::optional<ProjectConfig> project_config(const ProjectOptions& p) {
   return std::nullopt;
 }
 
+// concord never modifies a source file: an output, a report or a baseline
+// that would land on one of the sources (same file, or a link to it) is
+// refused before anything is read or written.
+void refuse_overwriting_sources(const std::vector<std::string>& targets, const std::vector<GroupSpec>& groups) {
+  for (const std::string& target : targets) {
+    std::error_code ec;
+    if (target.empty() || !std::filesystem::exists(target, ec)) continue;
+    for (const GroupSpec& g : groups) {
+      for (const SourceSpec& s : g.sources) {
+        if (!s.text && std::filesystem::equivalent(target, s.path, ec)) {
+          throw UserError(target, fmt::format("refusing to overwrite the source {}: concord never modifies a source file",
+                                              s.path));
+        }
+      }
+    }
+  }
+}
+
 // A plain git hook: checks the groups of the staged files, from the work tree.
 int install_hook(bool force) {
   namespace fs = std::filesystem;
@@ -364,6 +382,21 @@ int main(int argc, char** argv) {
       }
       groups.erase(std::remove_if(groups.begin(), groups.end(), [](const GroupSpec& g) { return g.sources.empty(); }),
                    groups.end());
+      {
+        std::vector<std::string> targets{output};
+        if (!report_dir.empty()) {
+          for (const GroupSpec& g : groups) {
+            for (const char* extension : {"txt", "json", "sarif", "md", "html"}) {
+              targets.push_back(fmt::format("{}/{}.{}", report_dir, g.name, extension));
+            }
+          }
+        }
+        if (recording) {
+          targets.push_back(!proj.baseline.empty() ? proj.baseline
+                                                   : (config ? config->baseline : std::string(".concord-baseline.json")));
+        }
+        refuse_overwriting_sources(targets, groups);
+      }
       // Groups are independent: checked in parallel, reported in order.
       // Analyses are kept only for the HTML renderer, which shows full texts.
       const bool keep_analysis = format == "html" || !report_dir.empty();

@@ -229,8 +229,13 @@ ProjectConfig load_config(const std::string& path) {
     }
   }
   if (root["ignore"]) c.ignore = r.strings(root["ignore"], "ignore");
-  if (root["rules"]) {
-    for (const std::string& f : r.strings(root["rules"], "rules")) c.rule_folders.push_back(inside(r, root["rules"], c.root, f));
+  if (const YAML::Node rules = root["rules"]) {
+    // Each folder's own position in errors.
+    if (rules.IsSequence()) {
+      for (const YAML::Node& item : rules) c.rule_folders.push_back(inside(r, item, c.root, r.string(item, "a rule folder")));
+    } else {
+      c.rule_folders.push_back(inside(r, rules, c.root, r.string(rules, "rules")));
+    }
   }
   if (root["fail_on"]) {
     const std::string level = r.string(root["fail_on"], "fail_on");
@@ -279,6 +284,12 @@ ProjectConfig load_config(const std::string& path) {
       }
       spec.name = g["name"] ? r.string(g["name"], "name")
                             : fs::path(spec.sources.empty() ? "group" : spec.sources.front().path).stem().string();
+      // The name becomes a file name under --report-dir: it may not lead
+      // out of that folder.
+      if (spec.name.empty() || spec.name == "." || spec.name == ".." ||
+          spec.name.find_first_of(std::string("/\\\0", 3)) != std::string::npos) {
+        r.fail(g["name"] ? g["name"] : g, fmt::format("group name '{}' is not a plain file name", spec.name));
+      }
       c.groups.push_back(std::move(spec));
     }
   }
