@@ -172,8 +172,9 @@ struct Text {
         begin = i + 1;
       }
     }
-    // A final line terminator does not start a line worth showing.
-    if (begin < bytes.size() || lines.empty()) lines.emplace_back(begin, bytes.size());
+    // After a final line terminator comes an empty last line, as Source
+    // counts it; it is shown only when a location points there.
+    lines.emplace_back(begin, bytes.size());
   }
 
   bool is_break(std::size_t i) const { return bytes[i] == '\n' || bytes[i] == '\r'; }
@@ -253,6 +254,7 @@ std::string render_full_text(const Text& text, std::vector<Span> spans, std::vec
   std::size_t next_span = 0, next_anchor = 0;
   for (std::size_t n = 0; n < text.lines.size(); ++n) {
     const auto [begin, end] = text.lines[n];
+    if (n > 0 && n + 1 == text.lines.size() && begin == end && next_anchor == anchors.size()) break;
     // Anything up to the next line's start belongs to this line.
     const std::size_t limit = n + 1 < text.lines.size() ? text.lines[n + 1].first : text.bytes.size() + 1;
     out += fmt::format("<li id=\"s{}-L{}\">", source, n + 1);

@@ -291,6 +291,25 @@ TEST_CASE("HTML: spans across lines, context, the CSP hashes", "[report][html]")
   CHECK(contains(bare, "not available"));
 }
 
+TEST_CASE("HTML: the empty line after a final line break, as Source counts it", "[report][html]") {
+  const std::string text = "one\ntwo\n";
+  Report report;
+  report.group = "g";
+  report.sources.push_back({"a.txt", "en", concord::LanguageOrigin::kGiven});
+  const std::string plain = concord::render_html(report, std::vector<std::string_view>{text});
+  CHECK(contains(plain, "<li id=\"s0-L2\">two</li>"));
+  CHECK(!contains(plain, "s0-L3"));  // nothing points there: not shown
+  Finding f;
+  f.rule = "count";
+  f.severity = concord::Severity::kWarning;
+  f.message = "m";
+  f.locations.push_back(location("a.txt", 0, 8, 8, ""));  // line 3, column 1
+  report.findings.push_back(f);
+  const std::string html = concord::render_html(report, std::vector<std::string_view>{text});
+  CHECK(contains(html, "<li id=\"s0-L2\">two</li>"));
+  CHECK(contains(html, "<li id=\"s0-L3\"><a class=\"ref sev-warning\" id=\"f1-0\""));
+}
+
 TEST_CASE("report helpers: SHA-256, right-to-left languages", "[report]") {
   using concord::report_detail::sha256_base64;
   CHECK(sha256_base64("") == "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
