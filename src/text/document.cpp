@@ -8,7 +8,14 @@ Document::Document(Source source, const Normalizer& normalizer)
     : source_(std::move(source)),
       normalized_(normalizer.normalize(source_.content())),
       tokens_(tokenize(normalized_.text)),
-      paragraphs_(split_paragraphs(normalized_.text)) {}
+      paragraphs_(split_paragraphs(normalized_.text)) {
+  keys_.reserve(normalized_.text.size());
+  key_ends_.reserve(tokens_.size());
+  for (const TextSpan& t : tokens_) {
+    keys_ += fold_case(slice(t.begin, t.end));
+    key_ends_.push_back(keys_.size());
+  }
+}
 
 void Document::set_language(std::string lang, LanguageOrigin origin, const std::string& locale) {
   language_ = std::move(lang);

@@ -36,6 +36,12 @@ class Document {
   const std::string& language() const { return language_; }
   LanguageOrigin language_origin() const { return language_origin_; }
   const std::vector<TextSpan>& tokens() const { return tokens_; }
+  // Token i case-folded (fold_case of its text): the key words are compared
+  // by. Folded once here, since most checks look at every token.
+  std::string_view token_key(std::size_t i) const {
+    const std::size_t begin = i == 0 ? 0 : key_ends_[i - 1];
+    return std::string_view(keys_).substr(begin, key_ends_[i] - begin);
+  }
   const std::vector<TextSpan>& sentences() const { return sentences_; }
   const std::vector<TextSpan>& paragraphs() const { return paragraphs_; }
 
@@ -66,6 +72,8 @@ class Document {
   std::string language_;
   LanguageOrigin language_origin_ = LanguageOrigin::kDetected;
   std::vector<TextSpan> tokens_;
+  std::string keys_;                   // token keys, one after the other
+  std::vector<std::size_t> key_ends_;  // end of each token's key in keys_
   std::vector<TextSpan> sentences_;
   std::vector<TextSpan> paragraphs_;
 };

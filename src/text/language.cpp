@@ -2,35 +2,76 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
-#include <map>
+#include <cstdint>
+#include <mutex>
 #include <unordered_set>
 
 #include "text/normalize.h"
 
 namespace concord {
+namespace {
+
+// The script of a letter, or -1 for a code point that is no letter or is
+// of no particular script (Common, Inherited). For the BMP it is asked of
+// ICU once per block of 64 code points, on first use.
+int script_of(UChar32 c) {
+  if (!u_isalpha(c)) return -1;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script < 0) return -1;
+  return static_cast<int>(script);
+}
+
+int letter_script(UChar32 c) {
+  struct Table {
+    std::once_flag once[1024];
+    std::int16_t script[0x10000];
+  };
+  static Table table;
+  if (c < 0 || c > 0xFFFF) return script_of(c);
+  const auto block = static_cast<std::size_t>(c) >> 6;
+  std::call_once(table.once[block], [&] {
+    for (UChar32 k = 0; k < 64; ++k) {
+      const UChar32 cp = static_cast<UChar32>(block << 6) + k;
+      table.script[static_cast<std::size_t>(cp)] = static_cast<std::int16_t>(script_of(cp));
+    }
+  });
+  return table.script[static_cast<std::size_t>(c)];
+}
+
+}  // namespace
 
 std::optional<std::string> detect_language(const std::string& text,
                                            const std::vector<TextSpan>& tokens,
                                            const std::vector<LanguageProfile>& profiles) {
   // A sample is enough: the first 5,000 words decide.
   constexpr std::size_t kSample = 5000;
-  std::map<UScriptCode, std::size_t> letters;
+  std::vector<std::size_t> letters(static_cast<std::size_t>(u_getIntPropertyMaxValue(UCHAR_SCRIPT)) + 1, 0);
+  bool any = false;
   const std::size_t n = std::min(tokens.size(), kSample);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::u32string word = to_u32(std::string_view(text).substr(tokens[i].begin, tokens[i].size()));
-    for (char32_t c : word) {
-      if (!u_isalpha(static_cast<UChar32>(c))) continue;
-      UErrorCode status = U_ZERO_ERROR;
-      const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-      if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) ++letters[script];
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data() + tokens[i].begin);
+    const auto end = static_cast<int32_t>(tokens[i].size());
+    for (int32_t k = 0; k < end;) {
+      UChar32 c;
+      U8_NEXT(s, k, end, c);
+      if (c < 0) c = 0xFFFD;
+      const int script = letter_script(c);
+      if (script >= 0 && static_cast<std::size_t>(script) < letters.size()) {
+        ++letters[static_cast<std::size_t>(script)];
+        any = true;
+      }
     }
   }
-  if (letters.empty()) return std::nullopt;
-  UScriptCode dominant = letters.begin()->first;
-  for (const auto& [script, count] : letters) {
-    if (count > letters[dominant]) dominant = script;
+  if (!any) return std::nullopt;
+  // The commonest script; on a tie, the lowest script code.
+  std::size_t best_script = 0;
+  for (std::size_t code = 0; code < letters.size(); ++code) {
+    if (letters[code] > letters[best_script] || (letters[best_script] == 0 && letters[code] > 0)) best_script = code;
   }
+  const auto dominant = static_cast<UScriptCode>(best_script);
 
   std::vector<const LanguageProfile*> candidates;
   for (const LanguageProfile& p : profiles) {

@@ -7,6 +7,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <mutex>
 #include <stdexcept>
 
 namespace concord {
@@ -117,22 +119,59 @@ std::string Normalizer::normalize_string(std::string_view utf8) const {
   return normalize(utf8).text;
 }
 
+namespace {
+
+// Whether ICU's full case folding leaves a BMP code point as it is, asked
+// of ICU once per block of 64 code points, on first use. Folding maps each
+// code point on its own (no context), so a string of such code points folds
+// to itself: Persian text and lower-case Spanish never reach ICU.
+class FoldIdentity {
+ public:
+  bool operator()(UChar32 c) {
+    if (c < 0 || c > 0xFFFF) return false;
+    const auto block = static_cast<std::size_t>(c) >> 6;
+    std::call_once(once_[block], [&] {
+      std::uint64_t bits = 0;
+      for (UChar32 k = 0; k < 64; ++k) {
+        const UChar32 cp = static_cast<UChar32>(block << 6) + k;
+        if (U_IS_SURROGATE(cp)) continue;
+        icu::UnicodeString u(cp);
+        if (u.foldCase() == icu::UnicodeString(cp)) bits |= std::uint64_t{1} << k;
+      }
+      bits_[block] = bits;
+    });
+    return (bits_[block] >> (c & 63)) & 1;
+  }
+
+ private:
+  std::once_flag once_[1024];
+  std::uint64_t bits_[1024] = {};
+};
+
+FoldIdentity& fold_identity() {
+  static FoldIdentity table;
+  return table;
+}
+
+}  // namespace
+
 std::string fold_case(std::string_view utf8) {
-  bool ascii = true;
-  for (char c : utf8) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+  std::string out(utf8);
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  bool identity = true;
+  for (int32_t i = 0; i < length && identity;) {
+    if (s[i] < 0x80) {
+      if (s[i] >= 'A' && s[i] <= 'Z') out[static_cast<std::size_t>(i)] = static_cast<char>(s[i] - 'A' + 'a');
+      ++i;
+      continue;
     }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    identity = c >= 0 && fold_identity()(c);
   }
-  std::string out;
-  if (ascii) {
-    out.assign(utf8);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
+  if (identity) return out;
+  out.clear();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase();
