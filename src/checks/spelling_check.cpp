@@ -9,8 +9,13 @@
 // words with several equally good corrections are left alone.
 #include <fmt/format.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
+#include <mutex>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +26,15 @@
 namespace concord {
 namespace {
 
+// The letters a document writes (lower case), in code point order, each
+// with its UTF-8.
+struct Alphabet : std::vector<std::pair<char32_t, std::string>> {
+  bool contains(char32_t c) const {
+    auto it = std::lower_bound(begin(), end(), c, [](const auto& l, char32_t x) { return l.first < x; });
+    return it != end() && it->first == c;
+  }
+};
+
 struct Candidates {
   std::vector<std::u32string> words;
   void add(const std::u32string& w) {
@@ -28,26 +42,66 @@ struct Candidates {
   }
 };
 
+// What the dictionary said about words and about their one-letter
+// insertions, kept across groups: in a corpus the same unknown words
+// (names, transliterations, the same slip) come back, and each costs
+// hundreds of look-ups (nuspell takes microseconds for each). Bounded: a
+// full shard is emptied, so memory stays flat however long the corpus.
+// Thread-safe; entries are copied in and out whole, so each is consistent.
+class DictionaryMemo {
+ public:
+  struct Entry {
+    signed char known = -1;  // known_word(); -1: not asked yet
+    std::u32string letters;  // letters tried as insertions, sorted
+    std::vector<std::pair<std::uint32_t, char32_t>> insertions;  // (position, letter) the dictionary knows, sorted
+  };
+  Entry get(const std::string& word) const {
+    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto it = shard.map.find(word);
+    return it == shard.map.end() ? Entry{} : it->second;
+  }
+  void put(const std::string& word, Entry entry) const {
+    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    if (shard.map.size() >= kPerShard) shard.map.clear();
+    shard.map.insert_or_assign(word, std::move(entry));
+  }
+
+ private:
+  static constexpr std::size_t kShards = 16;
+  static constexpr std::size_t kPerShard = 4096;
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, Entry> map;
+  };
+  mutable std::array<Shard, kShards> shards_;
+};
+
 class SpellingCheck : public Check {
  public:
   SpellingCheck(const RuleSet& rules, std::size_t min_length, std::size_t min_long_length,
                 std::size_t max_candidates)
       : min_length_(min_length), min_long_length_(min_long_length), max_candidates_(max_candidates) {
-    for (const auto& [lang, pack] : rules.languages) distances_[lang] = EditDistance(pack.near_letters, 0.5);
+    for (const auto& [lang, pack] : rules.languages) {
+      distances_[lang] = EditDistance(pack.near_letters, 0.5);
+      memos_[lang] = std::make_unique<DictionaryMemo>();
+    }
+    index_near_letters(rules);
   }
 
   void run(const Group& group, std::vector<Finding>& out) const override {
     // Every word of the group, per source, to know what other sources use.
-    std::vector<std::unordered_set<std::string>> words(group.sources.size());
+    std::vector<std::unordered_set<std::string_view>> words(group.sources.size());
     for (const AnalyzedSource& s : group.sources) {
-      for (const TextSpan& t : s.doc.tokens()) words[s.index].insert(fold_case(s.doc.slice(t.begin, t.end)));
+      for (std::size_t t = 0; t < s.doc.tokens().size(); ++t) words[s.index].insert(s.doc.token_key(t));
     }
     for (const AnalyzedSource& source : group.sources) check_source(group, source, words, out);
   }
 
  private:
   void check_source(const Group& group, const AnalyzedSource& source,
-                    const std::vector<std::unordered_set<std::string>>& words, std::vector<Finding>& out) const {
+                    const std::vector<std::unordered_set<std::string_view>>& words, std::vector<Finding>& out) const {
     const Speller& speller = group.spellers->get(*source.pack);
     if (!speller.available()) return;
     const Document& doc = source.doc;
@@ -63,34 +117,53 @@ class SpellingCheck : public Check {
       }
     }
     // Words of this document and of the group's other sources in the same
-    // language, with their counts: a correction the group uses is likelier.
-    std::unordered_map<std::string, std::size_t> same_language;
+    // language: a correction the group uses is likelier.
+    std::unordered_set<std::string_view> same_language;
     for (const AnalyzedSource& s : group.sources) {
-      if (s.pack != source.pack) continue;
-      for (const TextSpan& t : s.doc.tokens()) ++same_language[fold_case(s.doc.slice(t.begin, t.end))];
+      if (s.pack == source.pack) same_language.insert(words[s.index].begin(), words[s.index].end());
     }
     // The letters this document writes: candidates for a dropped letter.
-    std::set<char32_t> alphabet;
-    for (const TextSpan& t : tokens) {
-      for (char32_t c : to_u32(doc.slice(t.begin, t.end))) {
-        if (u_isalpha(static_cast<UChar32>(c))) alphabet.insert(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    std::set<char32_t> letters;
+    {
+      std::vector<bool> seen(0x10000, false);
+      for (const TextSpan& t : tokens) {
+        const std::string_view w = doc.slice(t.begin, t.end);
+        const auto* p = reinterpret_cast<const uint8_t*>(w.data());
+        const auto n = static_cast<int32_t>(w.size());
+        for (int32_t i = 0; i < n;) {
+          UChar32 c;
+          U8_NEXT(p, i, n, c);
+          if (c < 0) c = 0xFFFD;
+          if (c < 0x10000) {
+            if (seen[static_cast<std::size_t>(c)]) continue;
+            seen[static_cast<std::size_t>(c)] = true;
+          }
+          if (u_isalpha(c)) letters.insert(static_cast<char32_t>(u_tolower(c)));
+        }
       }
     }
-    std::unordered_map<std::string, std::optional<std::u32string>> memo;
+    Alphabet alphabet;
+    for (char32_t c : letters) alphabet.emplace_back(c, to_utf8(std::u32string(1, c)));
+    std::unordered_map<std::string_view, std::optional<std::u32string>> memo;
     for (std::size_t t = 0; t < tokens.size(); ++t) {
       if (covered[t]) continue;
       const std::string_view raw = doc.slice(tokens[t].begin, tokens[t].end);
-      const std::u32string letters = to_u32(raw);
-      if (letters.size() < min_length_) continue;
+      if (code_point_count(raw) < min_length_) continue;
       bool has_digit = false;
-      for (char32_t c : letters) has_digit = has_digit || u_isdigit(static_cast<UChar32>(c));
+      const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
+      const auto n = static_cast<int32_t>(raw.size());
+      for (int32_t i = 0; i < n && !has_digit;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        has_digit = u_isdigit(c < 0 ? 0xFFFD : c);
+      }
       if (has_digit) continue;
       // Proper nouns in cased scripts are the name check's business.
-      if (u_isupper(static_cast<UChar32>(letters[0]))) continue;
+      if (u_isupper(static_cast<UChar32>(code_point_at(raw, 0)))) continue;
       // A transliterated name: «استروپ تالبوت (S.Talbot)».
       if (followed_by_latin_parenthesis(text, tokens, t)) continue;
-      const std::string word = fold_case(raw);
-      if (pack.entity_names.count(word) != 0) continue;
+      const std::string_view word = doc.token_key(t);
+      if (pack.entity_names.count(std::string(word)) != 0) continue;
       bool elsewhere = false;
       for (const AnalyzedSource& s : group.sources) {
         if (s.index != source.index && s.pack != source.pack && words[s.index].count(word) != 0) elsewhere = true;
@@ -104,7 +177,7 @@ class SpellingCheck : public Check {
       Finding f = finding(fmt::format("«{}» is not a {} word; «{}» was probably meant", original, pack.name,
                                       suggestion),
                           {source.location(tokens[t].begin, tokens[t].end)}, suggestion);
-      f.subject = word;
+      f.subject = std::string(word);
       out.push_back(std::move(f));
     }
   }
@@ -118,64 +191,123 @@ class SpellingCheck : public Check {
 
   // The one likely correction, trying the commonest slips first; nullopt
   // when the word is known, nothing is close, or the choice is ambiguous.
+  // Candidates are spelled into one UTF-8 buffer: an unknown word has
+  // hundreds of them and most are neither known nor used by the group.
   std::optional<std::u32string> correction(const Speller& speller, const LanguagePack& pack, const std::u32string& w,
-                                           const std::set<char32_t>& alphabet,
-                                           const std::unordered_map<std::string, std::size_t>& group_words) const {
-    auto known = [&](const std::u32string& c) { return c.size() >= 2 && speller.known(to_utf8(c)); };
-    if (known_word(speller, pack, w)) return std::nullopt;
+                                           const Alphabet& alphabet,
+                                           const std::unordered_set<std::string_view>& group_words) const {
+    const DictionaryMemo& memo = *memos_.at(pack.id);
+    const std::string word = to_utf8(w);
+    DictionaryMemo::Entry entry = memo.get(word);
+    if (entry.known < 0) {
+      entry.known = known_word(speller, pack, w) ? 1 : 0;
+      memo.put(word, entry);
+    }
+    if (entry.known == 1) return std::nullopt;
+    // Byte offset of each code point of the word, and the word's code points in UTF-8.
+    std::vector<std::size_t> at(w.size() + 1, 0);
+    for (std::size_t i = 0; i < w.size(); ++i) at[i + 1] = at[i] + to_utf8(std::u32string(1, w[i])).size();
+    auto piece = [&](std::size_t i) { return std::string_view(word).substr(at[i], at[i + 1] - at[i]); };
+    std::string buffer;
+    // word[0, cut) + middle + word[resume, end)
+    auto spell = [&](std::size_t cut, std::string_view middle, std::size_t resume) -> const std::string& {
+      buffer.assign(word, 0, cut);
+      buffer += middle;
+      buffer.append(word, resume, std::string::npos);
+      return buffer;
+    };
+    auto known = [&](const std::string& c) { return speller.known(c); };  // every candidate has 2+ code points
+    auto used = [&](const std::string& c) { return group_words.count(c) != 0; };
     auto pick = [&](Candidates& found) -> std::optional<std::u32string> {
       if (found.words.empty()) return std::nullopt;
       // Prefer what the group itself writes.
-      std::vector<std::u32string> used;
+      std::vector<std::u32string> in_group;
       for (const auto& c : found.words) {
-        if (group_words.count(to_utf8(c)) != 0) used.push_back(c);
+        if (group_words.count(to_utf8(c)) != 0) in_group.push_back(c);
       }
-      if (used.size() == 1) return used.front();
+      if (in_group.size() == 1) return in_group.front();
       if (found.words.size() > max_candidates_) return std::nullopt;
       return found.words.front();
     };
     Candidates found;
     // 1. A doubled letter.
     for (std::size_t i = 1; i < w.size(); ++i) {
-      if (w[i] == w[i - 1]) {
+      if (w[i] == w[i - 1] && known(spell(at[i], {}, at[i + 1]))) {
         std::u32string c = w;
         c.erase(i, 1);
-        if (known(c)) found.add(c);
+        found.add(c);
       }
     }
     if (auto c = pick(found)) return c;
     // 2. Letters that differ by their dots (or an accent).
     for (std::size_t i = 0; i < w.size(); ++i) {
-      for (char32_t letter : alphabet) {
-        if (letter == w[i]) continue;
-        std::u32string c = w;
-        c[i] = letter;
-        if (distance_of(c, w) < 1.0 && known(c)) found.add(c);
+      for (const auto& [letter, utf8] : alphabet) {
+        if (letter == w[i] || !near_letters(w[i], letter)) continue;
+        if (known(spell(at[i], utf8, at[i + 1]))) {
+          std::u32string c = w;
+          c[i] = letter;
+          found.add(c);
+        }
       }
     }
     if (auto c = pick(found)) return c;
     // 3. A dropped letter inside the word (at either end a letter more makes
     // a derived word, not a fix), and 4. two neighbouring letters swapped.
     // These reach many words: only a correction the group itself uses, or
-    // one for a long word, is trusted.
-    for (std::size_t i = 1; i < w.size(); ++i) {
-      for (char32_t letter : alphabet) {
-        std::u32string c = w;
-        c.insert(i, 1, letter);
-        if (known(c)) found.add(c);
-      }
-    }
-    for (std::size_t i = 1; i < w.size(); ++i) {
+    // one for a long word, is trusted. A short word keeps only the
+    // corrections the group uses (below), so only those are looked up.
+    const bool short_word = w.size() < min_long_length_;
+    auto add_insertion = [&](std::size_t i, char32_t letter) {
       std::u32string c = w;
-      std::swap(c[i], c[i - 1]);
-      if (c != w && known(c)) found.add(c);
-    }
-    if (w.size() < min_long_length_) {
-      Candidates used;
-      for (const auto& c : found.words) {
-        if (group_words.count(to_utf8(c)) != 0) used.add(c);
+      c.insert(i, 1, letter);
+      found.add(c);
+    };
+    if (short_word) {
+      for (std::size_t i = 1; i < w.size(); ++i) {
+        for (const auto& [letter, utf8] : alphabet) {
+          const std::string& c = spell(at[i], utf8, at[i]);
+          if (used(c) && known(c)) add_insertion(i, letter);
+        }
       }
-      found = used;
+    } else {
+      // The memo knows the insertions of the letters tried before; the
+      // others are looked up now.
+      std::vector<const std::pair<char32_t, std::string>*> missing;
+      for (const auto& l : alphabet) {
+        if (entry.letters.find(l.first) == std::u32string::npos) missing.push_back(&l);
+      }
+      if (!missing.empty()) {
+        for (std::size_t i = 1; i < w.size(); ++i) {
+          for (const auto* l : missing) {
+            if (known(spell(at[i], l->second, at[i]))) entry.insertions.emplace_back(static_cast<std::uint32_t>(i), l->first);
+          }
+        }
+        for (const auto* l : missing) entry.letters += l->first;
+        std::sort(entry.letters.begin(), entry.letters.end());
+        std::sort(entry.insertions.begin(), entry.insertions.end());
+        memo.put(word, entry);
+      }
+      for (const auto& [i, letter] : entry.insertions) {
+        if (alphabet.contains(letter)) add_insertion(i, letter);
+      }
+    }
+    for (std::size_t i = 1; i < w.size(); ++i) {
+      if (w[i] == w[i - 1]) continue;  // swapping equal letters changes nothing
+      std::string swapped(piece(i));
+      swapped += piece(i - 1);
+      const std::string& c = spell(at[i - 1], swapped, at[i + 1]);
+      if ((!short_word || used(c)) && known(c)) {
+        std::u32string s = w;
+        std::swap(s[i], s[i - 1]);
+        found.add(s);
+      }
+    }
+    if (short_word) {
+      Candidates in_group;
+      for (const auto& c : found.words) {
+        if (group_words.count(to_utf8(c)) != 0) in_group.add(c);
+      }
+      found = in_group;
     }
     return pick(found);
   }
@@ -211,19 +343,54 @@ class SpellingCheck : public Check {
     return std::find(vocabulary.begin(), vocabulary.end(), word) != vocabulary.end();
   }
 
-  double distance_of(const std::u32string& a, const std::u32string& b) const {
-    // Any pack's near-letter table works here: a substitution inside a
-    // group costs 0.5 in every pack that lists the group.
-    for (const auto& [lang, d] : distances_) {
-      if (d(a, b) < 1.0) return 0.5;
-    }
-    return 1.0;
+  // Whether replacing x by y is a near-letter substitution in any pack:
+  // for two words that differ in that one letter, the edit distance is
+  // below 1 exactly then (a substitution inside a group costs 0.5 in every
+  // pack that lists the group). Asked hundreds of times per unknown word,
+  // so answered from a table of each letter's groups.
+  bool near(char32_t x, char32_t y) const {
+    if (x == y) return true;
+    if (!grouped(x) || !grouped(y)) return false;
+    return (groups_of(x) & groups_of(y)) != 0;
   }
+  bool grouped(char32_t c) const { return c < 0x10000 ? grouped_[c] : groups_of(c) != 0; }
+  std::uint64_t groups_of(char32_t c) const {
+    auto it = std::lower_bound(letter_groups_.begin(), letter_groups_.end(), c,
+                               [](const auto& e, char32_t v) { return e.first < v; });
+    return it != letter_groups_.end() && it->first == c ? it->second : 0;
+  }
+  void index_near_letters(const RuleSet& rules) {
+    std::map<char32_t, std::uint64_t> groups;
+    std::size_t id = 0;
+    for (const auto& [lang, pack] : rules.languages) {
+      for (const std::u32string& group : pack.near_letters) {
+        for (char32_t c : group) groups[c] |= std::uint64_t{1} << (id % 64);
+        ++id;
+      }
+    }
+    exact_near_ = id <= 64;  // more groups than bits: ask EditDistance
+    letter_groups_.assign(groups.begin(), groups.end());
+    grouped_.assign(0x10000, false);
+    for (const auto& [c, mask] : groups) {
+      if (c < 0x10000) grouped_[c] = true;
+    }
+  }
+  bool slow_near(char32_t x, char32_t y) const {
+    for (const auto& [lang, d] : distances_) {
+      if (d.substitution(x, y) < 1.0) return true;
+    }
+    return false;
+  }
+  bool near_letters(char32_t x, char32_t y) const { return exact_near_ ? near(x, y) : slow_near(x, y); }
 
+  std::vector<std::pair<char32_t, std::uint64_t>> letter_groups_;  // letter -> bit per near-letter group (all packs)
+  std::vector<bool> grouped_;                                       // BMP letters in some group
+  bool exact_near_ = true;
   std::size_t min_length_;
   std::size_t min_long_length_;
   std::size_t max_candidates_;
   std::map<std::string, EditDistance> distances_;
+  std::map<std::string, std::unique_ptr<DictionaryMemo>> memos_;  // per language
 };
 
 }  // namespace

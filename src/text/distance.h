@@ -24,8 +24,10 @@ class EditDistance {
   // slot at the end holds insertions after the last character.
   std::vector<std::u32string> align(const std::u32string& a, const std::u32string& b) const;
 
- private:
+  // The cost of writing y for x: 0, `near_cost` inside a confusion group, 1.
   double substitution(char32_t x, char32_t y) const;
+
+ private:
   std::vector<std::pair<char32_t, int>> group_of_;  // sorted (code point, group)
   double near_cost_ = 1.0;
 };
