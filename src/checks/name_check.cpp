@@ -15,9 +15,13 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checks/registry.h"
 #include "text/distance.h"
@@ -66,25 +70,74 @@ struct Name {
   std::string display;  // as the gazetteer writes it
 };
 
-// Names of one language, indexed for distance-1 look-ups by their
-// single-deletion variants (the SymSpell idea): a word and a name within one
-// edit share the word, the name, or one deletion of each.
+// A polynomial hash of a code point string, and of its single-deletion
+// variants in O(1) each from the prefix hashes: windows of text are
+// screened against the names' variants without building a string per
+// variant. Equal strings hash alike; a hit is confirmed on the strings.
+constexpr std::uint64_t kBase = 0x100000001b3ull * 2 + 1;
+
+std::uint64_t poly_hash(const std::u32string& s) {
+  std::uint64_t h = 0;
+  for (char32_t c : s) h = h * kBase + c;
+  return h;
+}
+
+std::size_t triple_bit(char32_t a, char32_t b, char32_t c) {
+  const std::uint64_t h = ((std::uint64_t{a} * 0x100000001b3ull ^ b) * 0x100000001b3ull ^ c) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::size_t>(h >> 46);
+}
+
+// Names of one language with one token count, indexed for distance-1
+// look-ups by their single-deletion variants (the SymSpell idea): a word
+// and a name within one edit share the word, the name, or one deletion of
+// each.
+struct VariantIndex {
+  std::unordered_map<std::u32string, std::vector<std::size_t>> variants;
+  std::unordered_set<std::uint64_t> hashes;  // poly_hash of every key of `variants`
+  std::vector<std::uint64_t> screen = std::vector<std::uint64_t>(4096);  // bits of `hashes`: most misses stop here
+  std::vector<std::uint64_t> triples = std::vector<std::uint64_t>(4096);  // bits: first three code points of a variant
+  bool short_variant = false;  // a variant under three code points: no screening by its start
+  std::size_t min_length = std::numeric_limits<std::size_t>::max(), max_length = 0;  // of the names
+
+  void add(const std::u32string& key, std::size_t id) {
+    min_length = std::min(min_length, key.size());
+    max_length = std::max(max_length, key.size());
+    insert(key, id);
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      std::u32string v = key;
+      v.erase(i, 1);
+      insert(v, id);
+    }
+  }
+  void insert(const std::u32string& v, std::size_t id) {
+    variants[v].push_back(id);
+    const std::uint64_t h = poly_hash(v);
+    hashes.insert(h);
+    screen[screen_bit(h) >> 6] |= std::uint64_t{1} << (screen_bit(h) & 63);
+    if (v.size() < 3) {
+      short_variant = true;
+    } else {
+      const std::size_t bit = triple_bit(v[0], v[1], v[2]);
+      triples[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+  }
+  static std::size_t screen_bit(std::uint64_t h) { return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 46); }
+  bool has_hash(std::uint64_t h) const {
+    const std::size_t bit = screen_bit(h);
+    return ((screen[bit >> 6] >> (bit & 63)) & 1) != 0 && hashes.count(h) != 0;
+  }
+  bool has_triple(char32_t a, char32_t b, char32_t c) const {
+    const std::size_t bit = triple_bit(a, b, c);
+    return (triples[bit >> 6] >> (bit & 63)) & 1;
+  }
+};
+
 struct Lexicon {
   std::vector<Name> names;
-  std::unordered_map<std::u32string, std::vector<std::size_t>> index;
+  std::vector<VariantIndex> by_tokens;  // [k]: names of k tokens
   EditDistance distance;
   std::size_t max_tokens = 1;
 };
-
-void add_variants(const std::u32string& key, std::size_t id,
-                  std::unordered_map<std::u32string, std::vector<std::size_t>>& index) {
-  index[key].push_back(id);
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    std::u32string v = key;
-    v.erase(i, 1);
-    index[v].push_back(id);
-  }
-}
 
 std::size_t count_tokens(const std::u32string& s) {
   std::size_t n = 0;
@@ -127,7 +180,8 @@ class NameCheck : public Check {
           n.tokens = count_tokens(n.key);
           if (n.key.size() < min_length_ || n.tokens == 0) continue;
           lex.max_tokens = std::max(lex.max_tokens, n.tokens);
-          add_variants(n.key, lex.names.size(), lex.index);
+          if (lex.by_tokens.size() <= n.tokens) lex.by_tokens.resize(n.tokens + 1);
+          lex.by_tokens[n.tokens].add(n.key, lex.names.size());
           lex.names.push_back(std::move(n));
         }
       }
@@ -142,18 +196,16 @@ class NameCheck : public Check {
         if (!m.demonym) named.insert(m.entity);
       }
     }
-    // Every word the group writes: a multi-word name whose differing word
-    // the group spells right elsewhere («این سپاه» beside «سیاه صلح») is wanted.
-    std::set<std::string> words;
-    for (const AnalyzedSource& s : group.sources) {
-      for (const TextSpan& t : s.doc.tokens()) words.insert(fold_case(s.doc.slice(t.begin, t.end)));
-    }
+    // Every word the group writes, built on first need: a multi-word name
+    // whose differing word the group spells right elsewhere («این سپاه»
+    // beside «سیاه صلح») is wanted.
+    std::optional<std::unordered_set<std::string_view>> words;
     for (const AnalyzedSource& source : group.sources) check_source(group, source, named, words, out);
   }
 
  private:
   void check_source(const Group& group, const AnalyzedSource& source, const std::set<std::size_t>& named,
-                    const std::set<std::string>& words, std::vector<Finding>& out) const {
+                    std::optional<std::unordered_set<std::string_view>>& words, std::vector<Finding>& out) const {
     auto lex_it = lexicons_.find(source.pack->id);
     if (lex_it == lexicons_.end() || lex_it->second.names.empty()) return;
     const Lexicon& lex = lex_it->second;
@@ -173,27 +225,62 @@ class NameCheck : public Check {
       }
     }
     std::vector<bool> flagged(tokens.size(), false);
+    // Token keys as code points, one after the other; whether the text
+    // between token u-1 and u is whitespace only.
+    std::u32string keys;
+    std::vector<std::size_t> starts;
+    std::vector<bool> spaced(tokens.size(), false);
+    starts.reserve(tokens.size() + 1);
+    for (std::size_t u = 0; u < tokens.size(); ++u) {
+      starts.push_back(keys.size());
+      keys += to_u32(doc.token_key(u));
+      if (u > 0) {
+        bool ws = true;
+        for (std::size_t b = tokens[u - 1].end; b < tokens[u].begin && ws; ++b) {
+          ws = text[b] == ' ' || text[b] == '\n' || text[b] == '\t';
+        }
+        spaced[u] = ws;
+      }
+    }
+    starts.push_back(keys.size());
+    std::u32string key;
     // Longest windows first: "Nursultan Nazabayev" is one finding against
     // "Nursultan Nazarbayev", narrowed below to the word that differs.
+    // unspaced[t]: the first u > t whose gap before it is not whitespace.
+    std::vector<std::size_t> unspaced(tokens.size() + 1, tokens.size());
+    for (std::size_t t = tokens.size(); t-- > 0;) {
+      unspaced[t] = t + 1 < tokens.size() && !spaced[t + 1] ? t + 1 : (t + 1 < tokens.size() ? unspaced[t + 1] : tokens.size());
+    }
+    std::vector<std::size_t> blocked(tokens.size() + 1, tokens.size());  // first u >= t covered or flagged
     for (std::size_t k = lex.max_tokens; k >= 1; --k) {
+      for (std::size_t t = tokens.size(); t-- > 0;) blocked[t] = covered[t] || flagged[t] ? t : blocked[t + 1];
       for (std::size_t t = 0; t + k <= tokens.size(); ++t) {
-        bool skip = false;
-        for (std::size_t u = t; u < t + k; ++u) skip = skip || covered[u] || flagged[u];
         // Words of a multi-word window are separated by whitespace only.
-        for (std::size_t u = t + 1; u < t + k && !skip; ++u) {
-          for (std::size_t b = tokens[u - 1].end; b < tokens[u].begin; ++b) {
-            skip = skip || !(text[b] == ' ' || text[b] == '\n' || text[b] == '\t');
-          }
+        if (blocked[t] < t + k || unspaced[t] < t + k) continue;
+        // The window's key: its token keys joined by single spaces (case
+        // folding maps each code point on its own).
+        const std::size_t length = starts[t + k] - starts[t] + (k - 1);
+        if (length + 1 < min_length_) continue;
+        if (!may_be_near(lex, k, keys, starts, t, length)) continue;
+        key.clear();
+        for (std::size_t u = t; u < t + k; ++u) {
+          if (u > t) key += U' ';
+          key.append(keys, starts[u], starts[u + 1] - starts[u]);
         }
-        if (skip) continue;
-        const std::size_t begin = tokens[t].begin, end = tokens[t + k - 1].end;
-        const std::string word = fold_case(squeeze(doc.slice(begin, end)));
-        const std::u32string key = to_u32(word);
-        if (key.size() + 1 < min_length_) continue;
         const Name* best = nearest(lex, key, k);
         if (best == nullptr) continue;
-        if (!wanted(group, source, t, k, *best, key, named, words)) continue;
-        for (std::size_t u = t; u < t + k; ++u) flagged[u] = true;
+        if (k > 1 && !words) {
+          words.emplace();
+          for (const AnalyzedSource& s : group.sources) {
+            for (std::size_t u = 0; u < s.doc.tokens().size(); ++u) words->insert(s.doc.token_key(u));
+          }
+        }
+        static const std::unordered_set<std::string_view> kNone;
+        if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone)) continue;
+        for (std::size_t u = t; u < t + k; ++u) {
+          flagged[u] = true;
+          blocked[u] = u;
+        }
         const Entity& entity = rules.entities[best->entity];
         // Narrow a multi-word match to the words that differ.
         std::size_t first = t, last = t + k - 1;
@@ -226,29 +313,69 @@ class NameCheck : public Check {
     }
   }
 
+  // A cheap necessary condition for nearest() to find a name of k tokens:
+  // the window's length is within one of a name's, and one of the
+  // variants it would look up starts with three code points some indexed
+  // variant starts with (the key starts with k0 k1 k2, the key without one
+  // of its first three code points with k1 k2 k3, k0 k2 k3 or k0 k1 k3).
+  static bool may_be_near(const Lexicon& lex, std::size_t k, const std::u32string& keys,
+                          const std::vector<std::size_t>& starts, std::size_t t, std::size_t length) {
+    if (k >= lex.by_tokens.size()) return false;
+    const VariantIndex& index = lex.by_tokens[k];
+    if (index.variants.empty() || length + 1 < index.min_length || length > index.max_length + 1) return false;
+    if (index.short_variant || length < 4) return true;
+    // The first four code points of the window (token keys joined by spaces).
+    char32_t c[4];
+    std::size_t n = 0;
+    for (std::size_t u = t; n < 4; ++u) {
+      if (u > t) c[n++] = U' ';
+      for (std::size_t i = starts[u]; i < starts[u + 1] && n < 4; ++i) c[n++] = keys[i];
+    }
+    return index.has_triple(c[0], c[1], c[2]) || index.has_triple(c[1], c[2], c[3]) ||
+           index.has_triple(c[0], c[2], c[3]) || index.has_triple(c[0], c[1], c[3]);
+  }
+
   const Name* nearest(const Lexicon& lex, const std::u32string& key, std::size_t tokens) const {
-    std::set<std::size_t> candidates;
+    const VariantIndex& index = lex.by_tokens[tokens];
+    // Prefix hashes and powers of the base: the hash of the key without
+    // code point i is prefix[n] + (prefix[i] - prefix[i+1]) * base^(n-1-i).
+    const std::size_t n = key.size();
+    thread_local std::vector<std::uint64_t> prefix, power;
+    prefix.assign(n + 1, 0);
+    power.assign(n + 1, 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      prefix[i + 1] = prefix[i] * kBase + key[i];
+      power[i + 1] = power[i] * kBase;
+    }
+    std::vector<std::size_t> candidates;
     auto look = [&](const std::u32string& v) {
-      auto it = lex.index.find(v);
-      if (it != lex.index.end()) candidates.insert(it->second.begin(), it->second.end());
+      auto it = index.variants.find(v);
+      if (it != index.variants.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
-    look(key);
-    for (std::size_t i = 0; i < key.size(); ++i) {
+    if (index.has_hash(prefix[n])) look(key);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t h = prefix[n] + (prefix[i] - prefix[i + 1]) * power[n - 1 - i];
+      if (!index.has_hash(h)) continue;
       std::u32string v = key;
       v.erase(i, 1);
       look(v);
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     const Name* best = nullptr;
     double best_distance = 0;
+    std::optional<std::u32string> key_skeleton;
     for (std::size_t id : candidates) {
-      const Name& n = lex.names[id];
-      if (n.tokens != tokens) continue;
+      const Name& name = lex.names[id];
+      if (name.tokens != tokens) continue;
       // The word is the name, or the name without its accents: correct.
-      if (n.key == key || n.skeleton == skeleton(key)) return nullptr;
-      const double d = lex.distance(key, n.key);
+      if (name.key == key) return nullptr;
+      if (!key_skeleton) key_skeleton = skeleton(key);
+      if (name.skeleton == *key_skeleton) return nullptr;
+      const double d = lex.distance(key, name.key);
       if (d > max_distance_) continue;
       if (best == nullptr || d < best_distance) {
-        best = &n;
+        best = &name;
         best_distance = d;
       }
     }
@@ -257,7 +384,7 @@ class NameCheck : public Check {
 
   bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
               const std::u32string& key, const std::set<std::size_t>& named,
-              const std::set<std::string>& words) const {
+              const std::unordered_set<std::string_view>& words) const {
     const LanguagePack& pack = *source.pack;
     const std::string word = to_utf8(key);
     // Itself a name of something else, or a demonym of a country the group
@@ -303,18 +430,18 @@ class NameCheck : public Check {
     if (it == pack.name_cues.end()) return false;
     const Document& doc = source.doc;
     const auto& tokens = doc.tokens();
-    auto token_key = [&](std::size_t i) { return fold_case(doc.slice(tokens[i].begin, tokens[i].end)); };
+    auto token_key = [&](std::size_t i) { return doc.token_key(i); };
     auto same_sentence = [&](std::size_t i) {
       return doc.sentence_index(tokens[i].begin) == doc.sentence_index(tokens[t].begin);
     };
     if (t > 0 && same_sentence(t - 1)) {
-      const std::string before = token_key(t - 1);
+      const std::string_view before = token_key(t - 1);
       for (const std::string& w : it->second.before) {
         if (w == before) return true;
       }
     }
     if (t + k < tokens.size() && same_sentence(t + k)) {
-      const std::string after = token_key(t + k);
+      const std::string_view after = token_key(t + k);
       for (const std::string& w : it->second.after) {
         if (w == after) return true;
       }
