@@ -14,6 +14,7 @@
 
 #include "checks/orthography.h"
 #include "cli/parallel.h"
+#include "cli/process.h"
 #include "engine.h"
 #include <thread>
 #include "project/baseline.h"
@@ -232,14 +233,9 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
         }
         const std::string name = id.is_string() ? id.get<std::string>() : id.dump();
         const Report report = engine.check(engine.analyze(name, specs));
-        auto out = nlohmann::ordered_json::parse(render_json(report));
-        nlohmann::ordered_json line_out;
-        line_out["id"] = id;
-        line_out["sources"] = out["sources"];
-        line_out["findings"] = out["findings"];
         bool finding = false;
         for (const Finding& f : report.findings) finding = finding || (threshold && f.severity >= *threshold);
-        return Out{line_out.dump(), false, finding};
+        return Out{render_json_line(id, report), false, finding};
       } catch (const UserError& e) {
         return Out{nlohmann::ordered_json{{"id", id}, {"error", e.what()}}.dump(), true, false};
       } catch (const nlohmann::json::exception& e) {
@@ -262,6 +258,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  tune_heap();
   CLI::App app{"concord: audits the language versions of a text for inconsistencies"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("concord ") + CONCORD_VERSION);
@@ -353,7 +350,7 @@ int main(int argc, char** argv) {
       return lsp::serve_stdio(engine);
     }
     if (*check && jsonl) {
-      Engine engine(rules_from(check_opts), engine_options(check_opts));
+      const Engine& engine = immortal<Engine>(rules_from(check_opts), engine_options(check_opts));
       return run_jsonl(engine, jobs, fail_on);
     }
     if (*check || *baseline_cmd) {
@@ -370,7 +367,7 @@ int main(int argc, char** argv) {
         }
         apply_check_settings(*config, rules);
       }
-      Engine engine(std::move(rules), engine_options(opts, config));
+      const Engine& engine = immortal<Engine>(std::move(rules), engine_options(opts, config));
       std::vector<GroupSpec> groups;
       if (opts.files.empty()) {
         if (!config) throw UserError(".concord.yaml", "no files given and no .concord.yaml here or above");

@@ -49,19 +49,18 @@ nlohmann::ordered_json quantity_json(const AnalyzedSource& s, const Quantity& q)
   return j;
 }
 
-}  // namespace
-
-std::string render_json(const Report& report) {
-  nlohmann::ordered_json root;
-  root["tool"] = {{"name", "concord"}, {"version", CONCORD_VERSION}};
-  root["group"] = report.group;
-  root["sources"] = nlohmann::ordered_json::array();
+nlohmann::ordered_json sources_json(const Report& report) {
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
   for (const SourceInfo& s : report.sources) {
-    root["sources"].push_back({{"path", s.path},
-                               {"lang", s.lang},
-                               {"lang_origin", s.origin == LanguageOrigin::kDetected ? "detected" : "given"}});
+    sources.push_back({{"path", s.path},
+                       {"lang", s.lang},
+                       {"lang_origin", s.origin == LanguageOrigin::kDetected ? "detected" : "given"}});
   }
-  root["findings"] = nlohmann::ordered_json::array();
+  return sources;
+}
+
+nlohmann::ordered_json findings_json(const Report& report) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   for (const Finding& f : report.findings) {
     nlohmann::ordered_json j;
     j["rule"] = f.rule;
@@ -71,9 +70,28 @@ std::string render_json(const Report& report) {
     j["locations"] = nlohmann::ordered_json::array();
     for (const Location& l : f.locations) j["locations"].push_back(location_json(l));
     j["suggestion"] = f.suggestion ? nlohmann::ordered_json(*f.suggestion) : nlohmann::ordered_json();
-    root["findings"].push_back(std::move(j));
+    findings.push_back(std::move(j));
   }
+  return findings;
+}
+
+}  // namespace
+
+std::string render_json(const Report& report) {
+  nlohmann::ordered_json root;
+  root["tool"] = {{"name", "concord"}, {"version", CONCORD_VERSION}};
+  root["group"] = report.group;
+  root["sources"] = sources_json(report);
+  root["findings"] = findings_json(report);
   return root.dump(2) + "\n";
+}
+
+std::string render_json_line(const nlohmann::ordered_json& id, const Report& report) {
+  nlohmann::ordered_json line;
+  line["id"] = id;
+  line["sources"] = sources_json(report);
+  line["findings"] = findings_json(report);
+  return line.dump();
 }
 
 std::string render_extraction_json(const Group& group) {

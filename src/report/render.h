@@ -2,6 +2,8 @@
 // and returns the whole output, so a failed run writes nothing.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +23,9 @@ std::string render_text(const Report& report, const TextStyle& style);
 
 // The JSON document described in README ("JSON output").
 std::string render_json(const Report& report);
+// One line of `check --jsonl` output: {"id":…,"sources":[…],"findings":[…]},
+// the sources and findings exactly as render_json writes them, compact.
+std::string render_json_line(const nlohmann::ordered_json& id, const Report& report);
 
 // SARIF 2.1.0 (one run; one rule per registered check; columns counted in
 // Unicode code points, byte offsets as in the JSON output).
