@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <unordered_map>
 
 #include "extract/matcher.h"
 
@@ -45,7 +46,7 @@ bool gregorian_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 
 // ICU's Persian calendar (the Solar Hijri calendar of Iran) does the
 // conversion; the month lengths follow from it too.
-int64_t persian_to_jdn(int year, int month, int day) {
+int64_t persian_to_jdn_uncached(int year, int month, int day) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
       icu::TimeZone::createTimeZone("UTC"), icu::Locale("fa_IR@calendar=persian"), status));
@@ -58,6 +59,20 @@ int64_t persian_to_jdn(int year, int month, int day) {
   if (U_FAILURE(status)) return 0;
   return gregorian_to_jdn(gregorian.get(UCAL_YEAR, status), gregorian.get(UCAL_MONTH, status) + 1,
                           gregorian.get(UCAL_DATE, status));
+}
+
+// Creating ICU's calendars costs more than the conversion: results are
+// remembered per thread (a text repeats its dates), up to a bound.
+int64_t persian_to_jdn(int year, int month, int day) {
+  if (month < 0 || month > 0xFFFF || day < 0 || day > 0xFFFF) return persian_to_jdn_uncached(year, month, day);
+  thread_local std::unordered_map<uint64_t, int64_t> known;
+  const uint64_t key = static_cast<uint64_t>(static_cast<uint32_t>(year)) << 32 |
+                       static_cast<uint64_t>(month) << 16 | static_cast<uint64_t>(day);
+  if (auto it = known.find(key); it != known.end()) return it->second;
+  if (known.size() >= (1u << 16)) known.clear();
+  const int64_t jdn = persian_to_jdn_uncached(year, month, day);
+  known.emplace(key, jdn);
+  return jdn;
 }
 
 }  // namespace

@@ -104,6 +104,17 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     return counts[a].second < counts[b].second;
   });
 
+  // Sentence of each mention, looked up once rather than per event.
+  auto sentences_of = [&](const auto& mentions) {
+    std::vector<std::size_t> out;
+    out.reserve(mentions.size());
+    for (const auto& m : mentions) out.push_back(doc.sentence_index(m.begin));
+    return out;
+  };
+  const std::vector<std::size_t> date_sentence = sentences_of(ex.dates);
+  const std::vector<std::size_t> quantity_sentence = sentences_of(ex.quantities);
+  const std::vector<std::size_t> entity_sentence = sentences_of(ex.entities);
+
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventMention& event = ex.events[e];
     const EventType* type = rules.event(event.event);
@@ -116,7 +127,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     std::size_t date_gap = 0;
     for (std::size_t d = 0; d < ex.dates.size(); ++d) {
       const DateMention& m = ex.dates[d];
-      if (doc.sentence_index(m.begin) != sentence) continue;
+      if (date_sentence[d] != sentence) continue;
       const std::size_t g =
           gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
       if (!date || g < date_gap) {
@@ -132,7 +143,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       std::size_t quantity_gap = 0;
       for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
         const Quantity& m = ex.quantities[i];
-        if (doc.sentence_index(m.begin) != sentence) continue;
+        if (quantity_sentence[i] != sentence) continue;
         if (std::find(type->units.begin(), type->units.end(), m.unit) == type->units.end()) continue;
         // A measure's value follows its trigger in all three languages; one
         // before it counts double.
@@ -160,8 +171,9 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     // Participants: entities of the event's type named in the sentence,
     // completed from the document's topic («دو کشور», "both countries").
     std::set<std::string> participants;
-    for (const EntityMention& m : ex.entities) {
-      if (doc.sentence_index(m.begin) != sentence) continue;
+    for (std::size_t i = 0; i < ex.entities.size(); ++i) {
+      const EntityMention& m = ex.entities[i];
+      if (entity_sentence[i] != sentence) continue;
       const Entity& entity = rules.entities[m.entity];
       if (entity.type == type->participants) participants.insert(entity.id);
     }
@@ -178,8 +190,9 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       // The nearest city of the sentence that has a country, in the
       // trigger's clause first.
       std::size_t best = 0;
-      for (const EntityMention& m : ex.entities) {
-        if (doc.sentence_index(m.begin) != sentence) continue;
+      for (std::size_t i = 0; i < ex.entities.size(); ++i) {
+        const EntityMention& m = ex.entities[i];
+        if (entity_sentence[i] != sentence) continue;
         const Entity& entity = rules.entities[m.entity];
         if (entity.country.empty()) continue;
         const std::size_t g =

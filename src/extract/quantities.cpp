@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 
 #include "extract/matcher.h"
 
@@ -54,10 +56,30 @@ bool parse_number(std::string_view text, const LanguagePack& pack, double& value
 namespace {
 
 // ICU formatters are not safe for concurrent use: one per locale, guarded.
+// Results are remembered (a few spelled numbers recur all the time, and an
+// RBNF parse tries every rule), up to a bound.
 class SpelledParser {
  public:
   bool parse(const std::string& locale, std::string_view text, double& value) {
     std::lock_guard<std::mutex> lock(mutex_);
+    auto& known = results_[locale];
+    if (auto it = known.find(std::string(text)); it != known.end()) {
+      if (it->second) value = *it->second;
+      return it->second.has_value();
+    }
+    if (known.size() >= kMaxResults) known.clear();
+    std::optional<double> result;
+    double parsed = 0;
+    if (parse_unlocked(locale, text, parsed)) result = parsed;
+    known.emplace(std::string(text), result);
+    if (result) value = *result;
+    return result.has_value();
+  }
+
+ private:
+  static constexpr std::size_t kMaxResults = 1 << 16;
+
+  bool parse_unlocked(const std::string& locale, std::string_view text, double& value) {
     auto& slot = parsers_[locale];
     if (!slot) {
       UErrorCode status = U_ZERO_ERROR;
@@ -78,9 +100,9 @@ class SpelledParser {
     return U_SUCCESS(status);
   }
 
- private:
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> parsers_;
+  std::map<std::string, std::unordered_map<std::string, std::optional<double>>> results_;  // locale -> text -> value
 };
 
 SpelledParser& spelled_parser() {
