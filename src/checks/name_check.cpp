@@ -411,7 +411,13 @@ class NameCheck : public Check {
     const bool group_names_it = named.count(name.entity) != 0;
     const bool cue = has_cue(group, source, t, k, name);
     const Speller& speller = group.spellers->get(pack);
-    const bool real_word = k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)));
+    // A real word: known to the dictionary, or to the pack's `vocabulary`
+    // (words a dictionary lacks, such as «آقای», "Mr", which is one letter
+    // from «آقایف», Akayev).
+    const auto& vocabulary = pack.list("vocabulary");
+    const bool real_word =
+        k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)) ||
+                   std::find(vocabulary.begin(), vocabulary.end(), doc.token_key(t)) != vocabulary.end());
     if (real_word) return group_names_it && cue && key.size() >= real_word_min_length_;
     bool respelled_elsewhere = false;
     if (k > 1) {
