@@ -171,7 +171,8 @@ void expand_pattern(const YamlReader& r, const YAML::Node& node, ProjectConfig& 
     if (ec) break;
     std::error_code file_ec;
     if (!it->is_regular_file(file_ec)) continue;
-    const std::string rel = fs::relative(it->path(), c.root, file_ec).generic_string();
+    // Lexically: fs::relative would resolve a symbolic link and hide it.
+    const std::string rel = it->path().lexically_relative(c.root).generic_string();
     std::string name, lang;
     bool matched = false;
     if (has_lang) {
