@@ -13,9 +13,8 @@ std::vector<EventMention> extract_events(const Document& doc, const LanguagePack
   std::vector<EventMention> events;
   const std::string& text = doc.text();
   for (const EventTrigger& trigger : pack.triggers) {
-    for_each_match(*trigger.regex, text, [&](const std::vector<std::string_view>& groups) {
-      const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
-      events.push_back(EventMention{begin, begin + groups[0].size(), trigger.event});
+    for_each_span(*trigger.regex, text, [&](std::size_t begin, std::size_t end) {
+      events.push_back(EventMention{begin, end, trigger.event});
     });
   }
   std::sort(events.begin(), events.end(), [](const EventMention& a, const EventMention& b) {

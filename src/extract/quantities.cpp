@@ -118,17 +118,21 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
   const auto& q = pack.quantities;
   if (!q.regex) return out;
   const std::string& text = doc.text();
+  // A number inside a date («۲۵ دسامبر ۱۹۹۱», «سال ۱۹۹۴») is not a
+  // quantity: such matches are skipped before their captures are computed.
   std::size_t next_date = 0;
+  auto outside_dates = [&](std::size_t begin, std::size_t end) {
+    while (next_date < dates.size() && dates[next_date].end <= begin) ++next_date;
+    for (std::size_t d = next_date; d < dates.size() && dates[d].begin < end; ++d) {
+      if (dates[d].end > begin) return false;
+    }
+    return true;
+  };
   for_each_match(*q.regex, text, [&](const std::vector<std::string_view>& g) {
     const auto offset = [&](std::string_view s) { return static_cast<std::size_t>(s.data() - text.data()); };
     Quantity quantity;
     quantity.begin = offset(g[0]);
     quantity.end = quantity.begin + g[0].size();
-    // A number inside a date («۲۵ دسامبر ۱۹۹۱», «سال ۱۹۹۴») is not a quantity.
-    while (next_date < dates.size() && dates[next_date].end <= quantity.begin) ++next_date;
-    for (std::size_t d = next_date; d < dates.size() && dates[d].begin < quantity.end; ++d) {
-      if (dates[d].end > quantity.begin) return;
-    }
     const auto at = [&](int index) {
       return index > 0 && static_cast<std::size_t>(index) < g.size() ? g[static_cast<std::size_t>(index)]
                                                                       : std::string_view();
@@ -167,7 +171,7 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     // A lone spelled "one" is an article more often than a number.
     if (quantity.spelled && quantity.value == 1 && !quantity.scaled && quantity.unit.empty()) return;
     out.push_back(std::move(quantity));
-  });
+  }, outside_dates);
   return out;
 }
 
