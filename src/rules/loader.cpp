@@ -695,8 +695,11 @@ class Loader {
       if (event_ids_.count(event) == 0) {
         r.fail(it->first, fmt::format("unknown event type '{}' (declare it in events.yaml)", event));
       }
-      r.expect_sequence(it->second, "triggers of an event");
-      for (const YAML::Node& item : it->second) {
+      // A copy: `it->second` lives in a proxy that dies at the end of the
+      // full expression, so a range-for over it reads a dead stack object.
+      const YAML::Node triggers = it->second;
+      r.expect_sequence(triggers, "triggers of an event");
+      for (const YAML::Node& item : triggers) {
         EventTrigger trigger;
         trigger.event = event;
         if (item.IsMap()) {
