@@ -13,7 +13,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <cstdlib>
 #include <memory>
 #include <utility>
@@ -36,9 +38,18 @@ inline void tune_heap() {
 // An object that lives until the process exits and is never destroyed:
 // freeing a loaded engine (dictionaries of 100,000s of small blocks) took
 // longer than checking the seed pair, and the OS reclaims it at once.
+// Each is remembered in a plain global array, so that LeakSanitizer (which
+// checks after the static destructors have run) still finds it reachable.
+namespace detail {
+inline const void* immortals[16] = {};
+inline std::size_t immortal_count = 0;
+}  // namespace detail
+
 template <typename T, typename... Args>
 T& immortal(Args&&... args) {
-  return *new T(std::forward<Args>(args)...);
+  T* object = new T(std::forward<Args>(args)...);
+  if (detail::immortal_count < std::size(detail::immortals)) detail::immortals[detail::immortal_count++] = object;
+  return *object;
 }
 
 }  // namespace concord
