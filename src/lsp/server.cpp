@@ -464,7 +464,8 @@ std::vector<Server::Member> Server::group_of(const OpenDocument& doc, std::strin
       candidates.emplace(p.filename().string(), *other.path);
     }
   }
-  for (const auto& [name, path] : candidates) {
+  for (const auto& candidate : candidates) {
+    const std::string& path = candidate.second;  // a plain name: clang 14 cannot capture a structured binding
     if (members.size() >= options_.max_group_files) break;
     if (path == *doc.path) continue;
     Member m{path, {}, {}, false};
