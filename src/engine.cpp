@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 #include "checks/registry.h"
 
@@ -20,11 +22,49 @@ bool has_letters(const Document& doc) {
 
 }  // namespace
 
+// Adds the time from its construction to stop() (or its end) to a stage,
+// when timings are on; otherwise reads no clock.
+class Engine::Timer {
+ public:
+  Timer(const Engine& engine, std::size_t stage)
+      : slot_(engine.options_.timings ? &engine.nanos_[stage] : nullptr),
+        start_(slot_ != nullptr ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point()) {}
+  ~Timer() { stop(); }
+  Timer(const Timer&) = delete;
+  Timer& operator=(const Timer&) = delete;
+  void stop() {
+    if (slot_ == nullptr) return;
+    const auto elapsed = std::chrono::steady_clock::now() - start_;
+    slot_->fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(), std::memory_order_relaxed);
+    slot_ = nullptr;
+  }
+
+ private:
+  std::atomic<std::int64_t>* slot_;
+  std::chrono::steady_clock::time_point start_;
+};
+
 Engine::Engine(RuleSet rules, EngineOptions options)
     : rules_(std::move(rules)), options_(options), checks_(make_checks(rules_)) {
   for (const auto& [id, pack] : rules_.languages) {
     profiles_.push_back(LanguageProfile{id, pack.script, pack.detect_words});
   }
+  const std::size_t slots = kChecks + checks_.size();
+  nanos_ = std::make_unique<std::atomic<std::int64_t>[]>(slots);
+  for (std::size_t i = 0; i < slots; ++i) nanos_[i] = 0;
+}
+
+StageTimes Engine::timings() const {
+  StageTimes t;
+  auto seconds = [&](std::size_t slot) { return static_cast<double>(nanos_[slot].load()) / 1e9; };
+  t.stages = {{"load", seconds(kLoad)},
+              {"normalize", seconds(kNormalize)},
+              {"language", seconds(kLanguage)},
+              {"sentences", seconds(kSentences)},
+              {"extract", seconds(kExtract)}};
+  for (std::size_t i = 0; i < checks_.size(); ++i) t.stages.emplace_back("check " + checks_[i]->id(), seconds(kChecks + i));
+  t.dictionaries = Speller::loading_seconds();
+  return t;
 }
 
 Engine::~Engine() = default;
@@ -36,9 +76,14 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
   group.spellers = &spellers_;
   group.sources.reserve(specs.size());
   for (const SourceSpec& spec : specs) {
+    Timer load(*this, kLoad);
     Source source = spec.text ? Source::from_bytes(spec.path, *spec.text, options_.max_source_bytes)
                               : Source::load(spec.path, options_.max_source_bytes);
+    load.stop();
+    Timer normalize(*this, kNormalize);
     Document doc(std::move(source), rules_.normalizer);
+    normalize.stop();
+    Timer language(*this, kLanguage);
     std::string lang = spec.lang;
     LanguageOrigin origin = LanguageOrigin::kGiven;
     if (lang.empty()) {
@@ -63,9 +108,20 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
       for (const auto& [id, p] : rules_.languages) known += (known.empty() ? "" : ", ") + id;
       throw UserError(spec.path, fmt::format("no rule pack for language '{}' (rule packs: {})", lang, known));
     }
+    language.stop();
+    // The dictionary loads on another thread while this source and the
+    // next ones are segmented and extracted (loading it took as long as
+    // checking the seed pair).
+    if (const Speller& speller = spellers_.get(*pack); options_.preload_dictionaries && !speller.ready()) {
+      group.preloads.push_back(std::async(std::launch::async, [&speller] { speller.available(); }));
+    }
+    Timer sentences(*this, kSentences);
     doc.set_language(lang, origin, pack->locale);
+    sentences.stop();
+    Timer extraction(*this, kExtract);
     AnalyzedSource analyzed{std::move(doc), pack, {}, group.sources.size()};
     analyzed.extraction = extract(analyzed.doc, *pack, rules_);
+    extraction.stop();
     group.sources.push_back(std::move(analyzed));
   }
   return group;
@@ -77,7 +133,10 @@ Report Engine::check(const Group& group) const {
   for (const AnalyzedSource& s : group.sources) {
     report.sources.push_back(SourceInfo{s.doc.path(), s.doc.language(), s.doc.language_origin()});
   }
-  for (const auto& check : checks_) check->run(group, report.findings);
+  for (std::size_t i = 0; i < checks_.size(); ++i) {
+    Timer timer(*this, kChecks + i);
+    checks_[i]->run(group, report.findings);
+  }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
 }

@@ -9,9 +9,12 @@
 // Engine's rules and must not outlive it.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checks/check.h"
@@ -43,6 +46,21 @@ struct Report {
 struct EngineOptions {
   // Larger sources (files or in-memory texts) are refused before reading.
   std::size_t max_source_bytes = kDefaultMaxSourceBytes;
+  // Add up the time spent in each stage (timings()); off, no clock is read.
+  bool timings = false;
+  // Load each language's dictionary on a thread of its own as soon as a
+  // source in that language is seen, instead of when a check first needs it.
+  bool preload_dictionaries = true;
+};
+
+// Seconds spent in each stage, summed over all groups and threads (so with
+// -j N they add up to more than the wall time): reading sources,
+// normalizing and tokenizing, identifying the language, splitting
+// sentences, extracting, and each check (dictionary loading included in
+// the first check that needs a dictionary, and reported apart as well).
+struct StageTimes {
+  std::vector<std::pair<std::string, double>> stages;  // in pipeline order
+  double dictionaries = 0;                             // loading, inside the checks' time
 };
 
 class Engine {
@@ -62,13 +80,20 @@ class Engine {
   const RuleSet& rules() const { return rules_; }
   const EngineOptions& options() const { return options_; }
   const std::vector<std::unique_ptr<Check>>& checks() const { return checks_; }
+  // The stage times so far (all zero unless options().timings).
+  StageTimes timings() const;
 
  private:
+  // Nanoseconds per stage: load, normalize, language, sentences, extract,
+  // then one slot per check.
+  enum Stage : std::size_t { kLoad, kNormalize, kLanguage, kSentences, kExtract, kChecks };
+  class Timer;
   RuleSet rules_;
   EngineOptions options_;
   std::vector<std::unique_ptr<Check>> checks_;
   std::vector<LanguageProfile> profiles_;
   SpellerCache spellers_;
+  std::unique_ptr<std::atomic<std::int64_t>[]> nanos_;  // kChecks + checks_.size() slots
 };
 
 }  // namespace concord

@@ -8,6 +8,7 @@
 // different threads at once.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -51,6 +52,10 @@ struct Group {
   std::vector<AnalyzedSource> sources;
   const RuleSet* rules = nullptr;
   const SpellerCache* spellers = nullptr;
+  // Dictionaries being loaded in the background while the sources are
+  // extracted (Engine::analyze); a check that needs one waits in Speller.
+  // Destroying the group waits for them.
+  std::vector<std::future<void>> preloads;
 };
 
 // Typed access to one check's settings in checks.yaml, with defaults.

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +36,54 @@ using namespace concord;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
+
+// CONCORD_TIMINGS=1: the time of each stage on stderr at the end, for
+// bench/run; otherwise no clock is read.
+const bool kTimings = std::getenv("CONCORD_TIMINGS") != nullptr;
+const auto kStart = std::chrono::steady_clock::now();
+std::atomic<std::int64_t> startup_nanos{0}, report_nanos{0};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+void print_timings(const Engine& engine) {
+  if (!kTimings) return;
+  std::fprintf(stderr, "concord: timing startup %.6f\n", static_cast<double>(startup_nanos.load()) / 1e9);
+  const StageTimes t = engine.timings();
+  for (const auto& [stage, seconds] : t.stages) std::fprintf(stderr, "concord: timing %s %.6f\n", stage.c_str(), seconds);
+  std::fprintf(stderr, "concord: timing dictionaries %.6f\n", t.dictionaries);
+  std::fprintf(stderr, "concord: timing report %.6f\n", static_cast<double>(report_nanos.load()) / 1e9);
+  std::fprintf(stderr, "concord: timing total %.6f\n", seconds_since(kStart));
+}
+
+// Adds the time of its scope to `total` when timings are on.
+class ScopeClock {
+ public:
+  explicit ScopeClock(std::atomic<std::int64_t>& total)
+      : total_(kTimings ? &total : nullptr), start_(std::chrono::steady_clock::now()) {}
+  ~ScopeClock() {
+    if (total_ == nullptr) return;
+    total_->fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count());
+  }
+  ScopeClock(const ScopeClock&) = delete;
+  ScopeClock& operator=(const ScopeClock&) = delete;
+
+ private:
+  std::atomic<std::int64_t>* total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// The engine, built once and never freed (see immortal()); its
+// construction (rules loaded and compiled) is the start-up time.
+const Engine& make_engine(RuleSet rules, EngineOptions options) {
+  options.timings = kTimings;
+  const Engine& engine = immortal<Engine>(std::move(rules), options);
+  if (kTimings) {
+    startup_nanos = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - kStart).count();
+  }
+  return engine;
+}
 
 struct CommonOptions {
   std::vector<std::string> files;
@@ -235,6 +286,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
         const Report report = engine.check(engine.analyze(name, specs));
         bool finding = false;
         for (const Finding& f : report.findings) finding = finding || (threshold && f.severity >= *threshold);
+        const ScopeClock clock(report_nanos);
         return Out{render_json_line(id, report), false, finding};
       } catch (const UserError& e) {
         return Out{nlohmann::ordered_json{{"id", id}, {"error", e.what()}}.dump(), true, false};
@@ -243,6 +295,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
                    true, false};
       }
     });
+    const ScopeClock clock(report_nanos);
     for (const Out& o : outs) {
       std::fwrite(o.json.data(), 1, o.json.size(), stdout);
       std::fputc('\n', stdout);
@@ -251,6 +304,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
     }
     std::fflush(stdout);
   }
+  print_timings(engine);
   if (any_error) return kExitError;
   return any_finding ? kExitFindings : kExitClean;
 }
@@ -350,7 +404,7 @@ int main(int argc, char** argv) {
       return lsp::serve_stdio(engine);
     }
     if (*check && jsonl) {
-      const Engine& engine = immortal<Engine>(rules_from(check_opts), engine_options(check_opts));
+      const Engine& engine = make_engine(rules_from(check_opts), engine_options(check_opts));
       return run_jsonl(engine, jobs, fail_on);
     }
     if (*check || *baseline_cmd) {
@@ -367,7 +421,7 @@ int main(int argc, char** argv) {
         }
         apply_check_settings(*config, rules);
       }
-      const Engine& engine = immortal<Engine>(std::move(rules), engine_options(opts, config));
+      const Engine& engine = make_engine(std::move(rules), engine_options(opts, config));
       std::vector<GroupSpec> groups;
       if (opts.files.empty()) {
         if (!config) throw UserError(".concord.yaml", "no files given and no .concord.yaml here or above");
@@ -435,6 +489,7 @@ int main(int argc, char** argv) {
                      baseline_path.c_str(), hidden, hidden == 1 ? "" : "s", relevant - seen.size(),
                      relevant - seen.size() == 1 ? "y" : "ies");
       }
+      std::optional<ScopeClock> report_clock(std::in_place, report_nanos);
       const bool to_terminal = output.empty() && isatty(STDOUT_FILENO) != 0;
       const bool color = to_terminal && std::getenv("NO_COLOR") == nullptr;
       const auto render_one = [&](std::size_t i, const std::string& name, bool with_color) {
@@ -479,6 +534,9 @@ int main(int argc, char** argv) {
       if (!output.empty()) files.emplace_back(output, rendered);
       write_files_atomically(files);
       if (output.empty()) std::fwrite(rendered.data(), 1, rendered.size(), stdout);
+      report_clock.reset();
+      if (kTimings) std::fflush(stdout);
+      print_timings(engine);
       const std::string level = check->count("--fail-on") > 0 || !config || !config->fail_on ? fail_on : *config->fail_on;
       if (level == "none") return kExitClean;
       const Severity threshold = *parse_severity(level);

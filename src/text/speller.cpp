@@ -5,7 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
 #include <bit>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -240,12 +242,30 @@ std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
   return list;
 }
 
+namespace {
+
+std::atomic<std::int64_t> loading_nanos{0};
+
+// Adds the time of its scope to loading_nanos.
+struct LoadingClock {
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  ~LoadingClock() {
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    loading_nanos.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+  }
+};
+
+}  // namespace
+
+double Speller::loading_seconds() { return static_cast<double>(loading_nanos.load()) / 1e9; }
+
 Speller::Speller(std::string name) : name_(std::move(name)) {}
 Speller::~Speller() = default;
 
 void Speller::load() const {
   std::call_once(once_, [this] {
     if (name_.empty()) return;
+    const LoadingClock clock;
     std::vector<std::filesystem::path> dirs;
     nuspell::append_default_dir_paths(dirs);
     aff_ = nuspell::search_dirs_for_one_dict(dirs, name_);
@@ -258,6 +278,7 @@ const nuspell::Dictionary* Speller::full() const {
   load();
   std::call_once(full_once_, [this] {
     if (aff_.empty()) return;
+    const LoadingClock clock;
     auto dictionary = std::make_unique<nuspell::Dictionary>();
     try {
       dictionary->load_aff_dic(aff_);
@@ -271,7 +292,9 @@ const nuspell::Dictionary* Speller::full() const {
 
 bool Speller::available() const {
   load();
-  return plain_ != nullptr || full() != nullptr;
+  const bool found = plain_ != nullptr || full() != nullptr;
+  ready_.store(true, std::memory_order_release);
+  return found;
 }
 
 // Whether nuspell's Dictionary::spell, for a plain word list, reduces to a

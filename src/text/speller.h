@@ -17,6 +17,7 @@
 // Not copyable or movable.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -43,11 +44,17 @@ class Speller {
 
   // False when no dictionary is configured or it could not be found.
   bool available() const;
+  // True once available() has returned: the dictionary is loaded (or known
+  // to be missing) and no call will wait for it.
+  bool ready() const { return ready_.load(std::memory_order_acquire); }
   // True when the dictionary knows the word (or, without a dictionary, never).
   bool known(std::string_view word) const;
   // True when the dictionary knows the word exactly as written (no ZWNJ
   // tried): tells a solid form the dictionary accepts from one it does not.
   bool spelled(std::string_view word) const;
+
+  // Seconds spent loading dictionaries so far, all spellers together.
+  static double loading_seconds();
 
  private:
   void load() const;
@@ -61,6 +68,7 @@ class Speller {
   mutable std::unique_ptr<WordList> plain_;  // set for an affix-free dictionary
   mutable std::once_flag full_once_;
   mutable std::unique_ptr<nuspell::Dictionary> dictionary_;
+  mutable std::atomic<bool> ready_{false};
 };
 
 }  // namespace concord
