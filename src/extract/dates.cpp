@@ -258,7 +258,9 @@ int year_in_context(const DateValue& v, const ContextYear& context) {
 std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& pack) {
   const std::string& text = doc.text();
   std::vector<Candidate> candidates;
+  const std::vector<bool> may_match = pack.date_filter.candidates(text, pack.dates.size());
   for (std::size_t t = 0; t < pack.dates.size(); ++t) {
+    if (!may_match[t]) continue;
     const DateTemplate& tpl = pack.dates[t];
     for_each_match(*tpl.regex, text, [&](const std::vector<std::string_view>& groups) {
       // The mention is the span of the placeholders, not the context words

@@ -12,7 +12,10 @@ namespace {
 std::vector<EventMention> extract_events(const Document& doc, const LanguagePack& pack) {
   std::vector<EventMention> events;
   const std::string& text = doc.text();
-  for (const EventTrigger& trigger : pack.triggers) {
+  const std::vector<bool> may_match = pack.trigger_filter.candidates(text, pack.triggers.size());
+  for (std::size_t t = 0; t < pack.triggers.size(); ++t) {
+    if (!may_match[t]) continue;
+    const EventTrigger& trigger = pack.triggers[t];
     for_each_span(*trigger.regex, text, [&](std::size_t begin, std::size_t end) {
       events.push_back(EventMention{begin, end, trigger.event});
     });

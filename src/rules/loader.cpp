@@ -162,6 +162,11 @@ class Loader {
     for (auto& [id, pack] : rules_.languages) {
       compile_gazetteer(id, pack);
       if (!pack.locale.empty()) compile_quantities(pack);
+      std::vector<const RE2*> dates, triggers;
+      for (const DateTemplate& t : pack.dates) dates.push_back(t.regex.get());
+      for (const EventTrigger& t : pack.triggers) triggers.push_back(t.regex.get());
+      pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kGazetteerMemoryBudget));
+      pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kGazetteerMemoryBudget));
       if (pack.locale.empty()) {
         throw UserError(pack.where.path.empty() ? id : pack.where.path,
                         fmt::format("language '{}' has no language.yaml with name, locale and script", id));

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "input_limits.h"
+#include "rules/pattern_filter.h"
 #include "text/normalize.h"
 
 namespace concord {
@@ -87,6 +88,8 @@ struct LanguagePack {
   std::map<std::string, std::vector<std::string>> anaphora;  // day|month|year -> normalized
   std::vector<DateTemplate> dates;
   std::vector<EventTrigger> triggers;
+  // Which dates and triggers can match a text, in one pass (built by load_rules()).
+  PatternFilter date_filter, trigger_filter;
   std::vector<std::string> cumulative;  // keys: «در مجموع», "acumulada"
   // Named word lists that checks read (flashback markers, list separators,
   // part cues...), normalized and case-folded; see README "Rule files".

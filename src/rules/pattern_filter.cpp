@@ -1,0 +1,33 @@
+#include "rules/pattern_filter.h"
+
+namespace concord {
+
+PatternFilter::PatternFilter(const std::vector<const RE2*>& patterns, std::int64_t max_mem) : size_(patterns.size()) {
+  if (patterns.empty()) return;
+  RE2::Options options = patterns.front()->options();
+  options.set_max_mem(max_mem);
+  auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+  for (const RE2* re : patterns) {
+    if (re == nullptr || set->Add(re->pattern(), nullptr) < 0) return;
+  }
+  if (!set->Compile()) return;
+  set_ = std::move(set);
+}
+
+std::vector<bool> PatternFilter::candidates(std::string_view text, std::size_t count) const {
+  if (set_ == nullptr || count != size_) return std::vector<bool>(count, true);
+  std::vector<bool> marked(size_, false);
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{};
+  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &matched, &error) &&
+      error.kind != RE2::Set::kNoError) {
+    marked.assign(size_, true);  // out of memory on this text: search every pattern
+    return marked;
+  }
+  for (const int i : matched) {
+    if (i >= 0 && static_cast<std::size_t>(i) < size_) marked[static_cast<std::size_t>(i)] = true;
+  }
+  return marked;
+}
+
+}  // namespace concord

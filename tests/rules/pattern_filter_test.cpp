@@ -1,0 +1,82 @@
+// PatternFilter: one RE2::Set pass marks the patterns that can match a
+// text; the bundled packs' filters agree with searching every pattern.
+#include <catch2/catch.hpp>
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/matcher.h"
+#include "rules/pattern_filter.h"
+#include "rules/rules.h"
+#include "text/normalize.h"
+
+using concord::PatternFilter;
+
+namespace {
+
+std::vector<std::unique_ptr<RE2>> compile_all(const std::vector<std::string>& patterns) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  std::vector<std::unique_ptr<RE2>> out;
+  for (const std::string& p : patterns) out.push_back(std::make_unique<RE2>(p, options));
+  return out;
+}
+
+std::vector<const RE2*> pointers(const std::vector<std::unique_ptr<RE2>>& res) {
+  std::vector<const RE2*> out;
+  for (const auto& re : res) out.push_back(re.get());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pattern filter: marks exactly the patterns with a match somewhere in the text") {
+  const auto res = compile_all({"(\\d+) de (?:enero|febrero)", "relaciones diplom[aá]ticas", "embajada", "دسامبر"});
+  const PatternFilter filter(pointers(res), 8 << 20);
+  REQUIRE(filter.built());
+  CHECK(filter.candidates("El 16 de Febrero se abrió la EMBAJADA.", 4) == std::vector<bool>{true, false, true, false});
+  CHECK(filter.candidates("۲۵ دسامبر ۱۹۹۱", 4) == std::vector<bool>{false, false, false, true});
+  CHECK(filter.candidates("", 4) == std::vector<bool>{false, false, false, false});
+}
+
+TEST_CASE("pattern filter: not built, or built for another count, marks every pattern") {
+  CHECK(PatternFilter().candidates("anything", 3) == std::vector<bool>{true, true, true});
+  const auto res = compile_all({"a", "b"});
+  const PatternFilter filter(pointers(res), 8 << 20);
+  CHECK(filter.candidates("zzz", 3) == std::vector<bool>{true, true, true});
+  CHECK(PatternFilter({}, 8 << 20).candidates("x", 0).empty());
+}
+
+TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern that matches") {
+  const concord::RuleSet rules = concord::load_rules({CONCORD_SOURCE_DIR "/rules"});
+  const std::vector<std::string> texts = {
+      "روابط ديپلماتيک دو کشور در ۲۵ دسامبر ۱۹۹۱ برقرار گرديد و سفارت آمريکا در آلماتى افتتاح شد.",
+      "Kazajistán y Estados Unidos establecieron relaciones diplomáticas el 16 de diciembre de 1991; "
+      "la embajada se abrió en Almaty en febrero de 1992.",
+      "The United States recognized Kazakhstan on December 25, 1991, and opened an embassy in Almaty.",
+  };
+  int marked = 0;
+  for (const auto& [id, pack] : rules.languages) {
+    REQUIRE(pack.date_filter.built());
+    REQUIRE(pack.trigger_filter.built());
+    for (const std::string& raw : texts) {
+      const std::string text = rules.normalizer.normalize_string(raw);
+      const auto dates = pack.date_filter.candidates(text, pack.dates.size());
+      for (std::size_t i = 0; i < pack.dates.size(); ++i) {
+        const bool any = RE2::PartialMatch(text, *pack.dates[i].regex);
+        INFO(id << " date template " << i);
+        if (any) CHECK(dates[i]);
+        marked += dates[i] ? 1 : 0;
+      }
+      const auto triggers = pack.trigger_filter.candidates(text, pack.triggers.size());
+      for (std::size_t i = 0; i < pack.triggers.size(); ++i) {
+        INFO(id << " trigger " << i);
+        if (RE2::PartialMatch(text, *pack.triggers[i].regex)) CHECK(triggers[i]);
+      }
+    }
+  }
+  CHECK(marked > 0);  // some templates match these texts at all
+}
