@@ -14,87 +14,22 @@
 #include <string>
 #include <vector>
 
+#include "cli/workspace.h"
+
 namespace fs = std::filesystem;
+using concord::test::lines;
+using concord::test::quote;
+using concord::test::Run;
+using concord::test::slurp;
+using concord::test::write;
 
 namespace {
 
-struct Run {
-  int status = -1;  // exit status; -1 when killed by a signal
-  int signal = 0;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
-
-class Workspace {
+// A fresh folder per test case (tests/cli/workspace.h).
+class Workspace : public concord::test::Workspace {
  public:
-  explicit Workspace(const std::string& name)
-      : dir_(fs::temp_directory_path() / ("concord_cli_test_" + std::to_string(getpid()) + "_" + name)) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Workspace() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const fs::path& dir() const { return dir_; }
-  fs::path file(const std::string& name, const std::string& content) const {
-    const fs::path p = dir_ / name;
-    write(p, content);
-    return p;
-  }
-
-  // Runs concord with `args` (already quoted as needed) inside the workspace.
-  Run concord(const std::string& args) const {
-    const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
-    const std::string command = "cd " + quote(dir_.string()) + " && NO_COLOR=1 " + quote(CONCORD_BINARY) + " " +
-                                args + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
-    const int raw = std::system(command.c_str());
-    Run r;
-    if (WIFEXITED(raw)) {
-      r.status = WEXITSTATUS(raw);
-      // The shell reports a signal-killed child as 128 + signal.
-      if (r.status > 128) r.signal = r.status - 128;
-    } else if (WIFSIGNALED(raw)) {
-      r.signal = WTERMSIG(raw);
-    }
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
-
- private:
-  fs::path dir_;
+  explicit Workspace(const std::string& name) : concord::test::Workspace("concord_cli_test_", name) {}
 };
-
-std::size_t lines(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += c == '\n';
-  return n;
-}
 
 // Persian orthography (Persian yeh) so that no other check has anything to say.
 const std::string kRangeError = "این کنفرانس از ۱۴ تا ۱۴ فوریه ۱۹۹۴ برگزار شد.\n";

@@ -18,93 +18,21 @@
 #include <string>
 #include <vector>
 
+#include "workspace.h"
+
 namespace fs = std::filesystem;
+using concord::test::lines;
+using concord::test::quote;
+using concord::test::Run;
+using concord::test::slurp;
+using concord::test::write;
 
 namespace {
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
-
-std::size_t lines(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += c == '\n';
-  return n;
-}
-
-struct Run {
-  int status = -1;
-  int signal = 0;
-  std::string out;
-  std::string err;
-  double seconds = 0;
-};
-
-// A fresh folder under the temporary directory, removed at the end.
-class Workspace {
+// A fresh folder per test case (tests/cli/workspace.h).
+class Workspace : public concord::test::Workspace {
  public:
-  explicit Workspace(const std::string& name)
-      : dir_(fs::temp_directory_path() / ("concord_bad_input_" + std::to_string(getpid()) + "_" + name)) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Workspace() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  Workspace(const Workspace&) = delete;
-  Workspace& operator=(const Workspace&) = delete;
-
-  const fs::path& dir() const { return dir_; }
-  fs::path file(const std::string& name, const std::string& content) const {
-    const fs::path p = dir_ / name;
-    write(p, content);
-    return p;
-  }
-
-  // Runs concord with `args` (quoted as needed) inside the workspace;
-  // `wrapper` (e.g. "timeout 20 ") goes before the binary.
-  Run concord(const std::string& args, const std::string& wrapper = "") const {
-    const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
-    const std::string command = "cd " + quote(dir_.string()) + " && NO_COLOR=1 " + wrapper + quote(CONCORD_BINARY) + " " +
-                                args + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
-    const auto start = std::chrono::steady_clock::now();
-    const int raw = std::system(command.c_str());
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (WIFEXITED(raw)) {
-      r.status = WEXITSTATUS(raw);
-      if (r.status > 128) r.signal = r.status - 128;  // the shell's report of a signal
-    } else if (WIFSIGNALED(raw)) {
-      r.signal = WTERMSIG(raw);
-    }
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
-
- private:
-  fs::path dir_;
+  explicit Workspace(const std::string& name) : concord::test::Workspace("concord_bad_input_", name) {}
 };
 
 // Runs `check` with an output file and a report folder on top of `args`,
