@@ -292,6 +292,26 @@ TEST_CASE("cli: --version and the rules command succeed", "[cli]") {
   CHECK(rules.out.find("check conflict") != std::string::npos);
 }
 
+TEST_CASE("cli: the default group name is the sources' folder, however the path is written", "[cli][json]") {
+  Workspace ws("group_name");
+  ws.file("texts/fa.txt", kCleanFa);
+  ws.file("texts/es.txt", kCleanEs);
+  const std::string folder = ws.dir().filename().string();
+  for (const std::string& args : {std::string("texts/fa.txt texts/es.txt"), std::string("./texts/fa.txt ./texts/es.txt"),
+                                  std::string("texts/../texts/./fa.txt texts/es.txt")}) {
+    const Run r = ws.concord("check --format json --fail-on none " + args);
+    CAPTURE(args, r.err);
+    REQUIRE(r.status == 0);
+    CHECK(nlohmann::json::parse(r.out)["group"] == "texts");
+  }
+  // Files in the working directory itself, written as ./x.txt: the
+  // working directory's own name, never ".".
+  ws.file("fa.txt", kCleanFa);
+  const Run r = ws.concord("check --format json --fail-on none ./fa.txt");
+  REQUIRE(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out)["group"] == folder);
+}
+
 TEST_CASE("cli: the seed fixture has findings and valid JSON", "[cli][json]") {
   Workspace ws("seed");
   const std::string fixture = std::string(CONCORD_SOURCE_DIR) + "/fixtures/seed-kz-us";

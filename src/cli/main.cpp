@@ -162,7 +162,8 @@ RuleSet rules_from(const CommonOptions& o) {
 
 std::string group_name(const std::vector<std::string>& files) {
   const std::filesystem::path first(files.front());
-  const std::string parent = std::filesystem::absolute(first).parent_path().filename().string();
+  // lexically_normal: "./a.txt" and "x/../a.txt" name the folder, not "." or "..".
+  const std::string parent = std::filesystem::absolute(first).lexically_normal().parent_path().filename().string();
   return parent.empty() ? first.stem().string() : parent;
 }
 
