@@ -6,14 +6,9 @@
 
 using extract_table::Cal;
 using extract_table::DateRow;
+using namespace extract_table::shorthand;
 
 namespace {
-
-constexpr auto D = concord::Granularity::kDay;
-constexpr auto M = concord::Granularity::kMonth;
-constexpr auto Y = concord::Granularity::kYear;
-constexpr auto Date = extract_table::DateKind::kDate;
-constexpr Cal G = Cal::kGregorian;
 
 // clang-format off
 const std::vector<DateRow> kGregorian = {
