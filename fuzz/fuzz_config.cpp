@@ -2,10 +2,8 @@
 // configured groups looked up and the check settings applied. Either the
 // config loads, with every source inside the project, or a UserError says
 // why.
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "harness.h"
@@ -16,26 +14,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
-
 // The project: a few texts for patterns to match, a rule folder, and a
 // file outside it that no config may reach.
 const fs::path& project() {
   static const fs::path kProject = [] {
     std::error_code ec;
-    const fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
-    const fs::path root = base / ("concord_fuzz_config_" + std::to_string(getpid()));
+    const fs::path root = scratch_folder("concord_fuzz_config_");
     fs::remove_all(root, ec);
-    write(root / "outside.txt", "outside\n");
+    write_file(root / "outside.txt", "outside\n");
     const fs::path p = root / "project";
-    write(p / "texts" / "fa" / "kz-us.txt", "متن\n");
-    write(p / "texts" / "es" / "kz-us.txt", "texto\n");
-    write(p / "texts" / "es" / "uz-us.md", "texto\n");
-    write(p / "texts" / "drafts" / "x.txt", "borrador\n");
+    write_file(p / "texts" / "fa" / "kz-us.txt", "متن\n");
+    write_file(p / "texts" / "es" / "kz-us.txt", "texto\n");
+    write_file(p / "texts" / "es" / "uz-us.md", "texto\n");
+    write_file(p / "texts" / "drafts" / "x.txt", "borrador\n");
     fs::create_directories(p / "extra-rules");
     fs::create_symlink(root / "outside.txt", p / "texts" / "link.txt", ec);
     return fs::weakly_canonical(p);
@@ -48,7 +39,7 @@ const fs::path& project() {
 int config(const std::uint8_t* data, std::size_t size) {
   const fs::path& dir = project();
   const fs::path path = dir / ".concord.yaml";
-  write(path, std::string(reinterpret_cast<const char*>(data), size));
+  write_file(path, std::string(reinterpret_cast<const char*>(data), size));
   try {
     const ProjectConfig c = load_config(path.string());
     for (const GroupSpec& g : c.groups) {

@@ -5,7 +5,6 @@
 // `checks:` checks.yaml, `replace:`/`remove:` shared/normalize.yaml,
 // `locale:` fa/language.yaml, anything else a second file of the fa pack.
 // Either the rules load and the text is checked, or a UserError says why.
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,19 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
-
-// A folder of this process, in memory when /dev/shm exists.
 const fs::path& folder() {
-  static const fs::path kFolder = [] {
-    std::error_code ec;
-    const fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
-    return base / ("concord_fuzz_rules_" + std::to_string(getpid()));
-  }();
+  static const fs::path kFolder = scratch_folder("concord_fuzz_rules_");
   return kFolder;
 }
 
@@ -64,10 +52,10 @@ int rules(const std::uint8_t* data, std::size_t size) {
   const fs::path& dir = folder();
   std::error_code ec;
   fs::remove_all(dir, ec);
-  write(dir / "events.yaml", bundled_events());
-  write(dir / "fa" / "language.yaml", "name: Persian\nlocale: fa\nscript: Arab\n");
-  write(dir / "es" / "language.yaml", "name: Spanish\nlocale: es\nscript: Latn\n");
-  write(dir / place(input), input);
+  write_file(dir / "events.yaml", bundled_events());
+  write_file(dir / "fa" / "language.yaml", "name: Persian\nlocale: fa\nscript: Arab\n");
+  write_file(dir / "es" / "language.yaml", "name: Spanish\nlocale: es\nscript: Latn\n");
+  write_file(dir / place(input), input);
   try {
     const Engine engine(load_rules({dir.string()}));
     const Group group = engine.analyze(

@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 namespace concord::fuzz {
 
@@ -25,6 +27,12 @@ int config(const std::uint8_t* data, std::size_t size);
 
 // Prints `what` and aborts: a broken invariant is a crash for libFuzzer.
 [[noreturn]] void invariant_failed(const char* what);
+
+// Writes `content` to `path` (replacing it), creating its folders.
+void write_file(const std::filesystem::path& path, const std::string& content);
+// A folder of this process for files a harness writes: `prefix` and the
+// process id, in memory under /dev/shm when it exists. Not created.
+std::filesystem::path scratch_folder(const std::string& prefix);
 
 }  // namespace concord::fuzz
 
