@@ -4,32 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "check_run.h"
 #include "engine.h"
 #include "text/segment.h"
 
 using concord::Finding;
+using check_run::engine;
 using concord::SourceSpec;
 
 namespace {
-
-const concord::Engine& engine() {
-  static const concord::Engine e(concord::load_rules({std::string(CONCORD_SOURCE_DIR) + "/rules"}));
-  return e;
-}
-
-std::vector<Finding> run(const std::vector<SourceSpec>& specs, const std::string& rule) {
-  const concord::Group group = engine().analyze("group", specs);
-  const concord::Report report = engine().check(group);
-  std::vector<Finding> out;
-  for (const Finding& f : report.findings) {
-    if (f.rule == rule) out.push_back(f);
-  }
-  return out;
-}
-
-std::vector<Finding> run_one(const std::string& lang, const std::string& text, const std::string& rule) {
-  return run({SourceSpec{lang + ".txt", lang, text}}, rule);
-}
 
 std::string describe(const std::vector<Finding>& findings) {
   std::string s;
@@ -59,7 +42,7 @@ const std::string kEsRelations =
 // ------------------------------------------------------------------ conflict
 
 TEST_CASE("conflict: 25 December vs 16 December 1991 for the same event is flagged", "[checks][conflict]") {
-  const auto findings = run({SourceSpec{"fa.txt", "fa", kFaRelations}, SourceSpec{"es.txt", "es", kEsRelations}},
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", kFaRelations}, SourceSpec{"es.txt", "es", kEsRelations}},
                             "conflict");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
@@ -90,7 +73,7 @@ TEST_CASE("conflict: «در همين روز» takes its antecedent's date and lo
   const std::string fa =
       "ايالات متحده آمريکا، جمهورى قزاقستان را در تاريخ ۲۵ دسامبر ۱۹۹۱ به رسميت شناخت و روابط ديپلماتيک دو "
       "کشور در همين روز برقرار گرديد.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   REQUIRE(findings[0].locations.size() == 2);
@@ -100,7 +83,7 @@ TEST_CASE("conflict: «در همين روز» takes its antecedent's date and lo
 
 TEST_CASE("conflict: December 1991 agrees with 16 December 1991", "[checks][conflict]") {
   const std::string fa = "آمريکا و قزاقستان روابط ديپلماتيک خود را در دسامبر ۱۹۹۱ برقرار کردند.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -108,38 +91,38 @@ TEST_CASE("conflict: December 1991 agrees with 16 December 1991", "[checks][conf
 TEST_CASE("conflict: the same day written in two calendars agrees", "[checks][conflict]") {
   // 25 Azar 1370 is 16 December 1991.
   const std::string fa = "آمريکا و قزاقستان روابط ديپلماتيک خود را در ۲۵ آذر ۱۳۷۰ برقرار کردند.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
 
 TEST_CASE("conflict: equal dates, other participants, one source: nothing", "[checks][conflict]") {
   const std::string same = "آمريکا و قزاقستان روابط ديپلماتيک خود را در ۱۶ دسامبر ۱۹۹۱ برقرار کردند.";
-  CHECK(run({SourceSpec{"fa.txt", "fa", same}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+  CHECK(check_run::findings({SourceSpec{"fa.txt", "fa", same}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
   // Russia and Kazakhstan is another claim than the United States and Kazakhstan.
   const std::string other = "روسيه و قزاقستان روابط ديپلماتيک خود را در ۲۵ دسامبر ۱۹۹۱ برقرار کردند.";
-  CHECK(run({SourceSpec{"fa.txt", "fa", other}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
-  CHECK(run({SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+  CHECK(check_run::findings({SourceSpec{"fa.txt", "fa", other}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
+  CHECK(check_run::findings({SourceSpec{"es.txt", "es", kEsRelations}}, "conflict").empty());
 }
 
 TEST_CASE("conflict: an event that can happen many times is not a conflict", "[checks][conflict]") {
   const std::string fa = "نظربايف در ۲۵ دسامبر ۱۹۹۱ به آمريکا سفر کرد.";
   const std::string es = "Nazarbáyev visitó Estados Unidos el 16 de diciembre de 1991.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
 
 TEST_CASE("conflict: dates whose year comes from context are not compared by default", "[checks][conflict]") {
   const std::string fa = "در سال ۱۹۹۱ آمريکا و قزاقستان روابط ديپلماتيک خود را در ۲۵ دسامبر برقرار کردند.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", kEsRelations}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
 
 TEST_CASE("conflict: with three sources the odd one out is primary", "[checks][conflict]") {
   const std::string es2 = "Kazajistán y Estados Unidos establecieron relaciones diplomáticas el 16 de diciembre de 1991.";
-  const auto findings = run({SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"fa.txt", "fa", kFaRelations},
+  const auto findings = check_run::findings({SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"fa.txt", "fa", kFaRelations},
                              SourceSpec{"es2.txt", "es", es2}},
                             "conflict");
   INFO(describe(findings));
@@ -159,7 +142,7 @@ TEST_CASE("conflict: with three sources the odd one out is primary", "[checks][c
 
 TEST_CASE("range: a range whose ends are the same day is flagged", "[checks][range]") {
   const std::string fa = "اين کنفرانس از ۱۴ الى ۱۴ فوريه ۱۹۹۴ برگزار شد.";
-  const auto findings = run_one("fa", fa, "range");
+  const auto findings = check_run::findings("fa", fa, "range");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].kind == concord::Kind::kRange);
@@ -183,7 +166,7 @@ TEST_CASE("range: inverted ranges are flagged", "[checks][range]") {
       {"fa", "از ۳ مارس تا ۲۸ فوریه ۱۹۹۵ بود.", "۳ مارس تا ۲۸ فوریه ۱۹۹۵"},
   }));
   CAPTURE(c.text);
-  const auto findings = run_one(c.lang, c.text, "range");
+  const auto findings = check_run::findings(c.lang, c.text, "range");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   CHECK(contains(findings[0].message, "before it begins"));
@@ -205,7 +188,7 @@ TEST_CASE("range: ordinary ranges are not flagged", "[checks][range]") {
       {"fa", "در ۲۵ دسامبر ۱۹۹۱ آمد."},
   }));
   CAPTURE(c.text);
-  const auto findings = run_one(c.lang, c.text, "range");
+  const auto findings = check_run::findings(c.lang, c.text, "range");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -225,7 +208,7 @@ TEST_CASE("date: days that do not exist are flagged", "[checks][date]") {
       {"fa", "در ۳۱ مهر ۱۳۷۰ بود.", "۳۱ مهر ۱۳۷۰", "Persian calendar"},
   }));
   CAPTURE(c.text);
-  const auto findings = run_one(c.lang, c.text, "date");
+  const auto findings = check_run::findings(c.lang, c.text, "date");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].kind == concord::Kind::kDate);
@@ -248,14 +231,14 @@ TEST_CASE("date: days that exist are not flagged", "[checks][date]") {
       {"fa", "در ۲۵ دسامبر ۱۹۹۱ آمد."},
   }));
   CAPTURE(c.text);
-  const auto findings = run_one(c.lang, c.text, "date");
+  const auto findings = check_run::findings(c.lang, c.text, "date");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
 
 TEST_CASE("date: an anaphora does not repeat its antecedent's finding", "[checks][date]") {
   const auto findings =
-      run_one("es", "El 30 de febrero de 2001 llegó. Ese mismo día se fue.", "date");
+      check_run::findings("es", "El 30 de febrero de 2001 llegó. Ese mismo día se fue.", "date");
   INFO(describe(findings));
   CHECK(findings.size() == 1);
 }
@@ -263,10 +246,10 @@ TEST_CASE("date: an anaphora does not repeat its antecedent's finding", "[checks
 TEST_CASE("date: a range with a day that does not exist is a date finding, not a range finding",
           "[checks][date][range]") {
   const std::string text = "Del 28 al 30 de febrero de 2001 hubo una cumbre.";
-  const auto date = run_one("es", text, "date");
+  const auto date = check_run::findings("es", text, "date");
   INFO(describe(date));
   CHECK(date.size() == 1);
-  CHECK(run_one("es", text, "range").empty());
+  CHECK(check_run::findings("es", text, "range").empty());
 }
 
 // ---------------------------------------------------------------------- name
@@ -276,7 +259,7 @@ TEST_CASE("name: a real-word near miss of a city, with a cue, named correctly el
   // «آلمانى» (German, older orthography) where the text wants «آلماتى» (Almaty).
   const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانى وارد شد.";
   const std::string es = "Los Estados Unidos abrieron su embajada en Almaty en enero de 1992.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   const Finding& f = findings[0];
@@ -295,7 +278,7 @@ TEST_CASE("name: a real-word near miss of a city, with a cue, named correctly el
 TEST_CASE("name: the suggestion follows the document's orthography", "[checks][name]") {
   // Persian yeh in the text: the suggestion uses it too.
   const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانی وارد شد و سفارت در آلماتی است.";
-  const auto findings = run_one("fa", fa, "name");
+  const auto findings = check_run::findings("fa", fa, "name");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   REQUIRE(findings[0].suggestion.has_value());
@@ -306,7 +289,7 @@ TEST_CASE("name: the suggestion follows the document's orthography", "[checks][n
 TEST_CASE("name: the correct name is never flagged", "[checks][name]") {
   const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلماتى وارد شد.";
   const std::string es = "Los Estados Unidos abrieron su embajada en Almaty en enero de 1992.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -314,7 +297,7 @@ TEST_CASE("name: the correct name is never flagged", "[checks][name]") {
 TEST_CASE("name: a real-word near miss without the correct name in the group is not flagged", "[checks][name]") {
   const std::string fa = "در ۱۹۹۳ فرستاده ويژه آمريکا به آلمانى وارد شد.";
   const std::string es = "Los Estados Unidos abrieron su embajada en enero de 1992.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"es.txt", "es", es}}, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -322,7 +305,7 @@ TEST_CASE("name: a real-word near miss without the correct name in the group is 
 TEST_CASE("name: a real-word near miss without a cue is not flagged", "[checks][name]") {
   // «آلمانى» as an adjective, with Almaty named elsewhere: no city cue next to it.
   const std::string fa = "سفارت در آلماتى است. شرکت آلمانى نیز همکاری کرد.";
-  const auto findings = run_one("fa", fa, "name");
+  const auto findings = check_run::findings("fa", fa, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -330,14 +313,14 @@ TEST_CASE("name: a real-word near miss without a cue is not flagged", "[checks][
 TEST_CASE("name: derived forms and demonyms of a named country are not misspellings", "[checks][name]") {
   // «قزاقستانى» is a listed demonym; «آمريکاى» is «آمريکا» + the suffix «ى».
   const std::string fa = "مردم قزاقستانى و دولت آمريکاى شمالى با آمريکا و قزاقستان همکارى کردند.";
-  const auto findings = run_one("fa", fa, "name");
+  const auto findings = check_run::findings("fa", fa, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
 
 TEST_CASE("name: an unknown Spanish word one edit from a city, after a cue, is flagged", "[checks][name]") {
   const std::string es = "El embajador viajó a Almatu en 1993.";
-  const auto findings = run_one("es", es, "name");
+  const auto findings = check_run::findings("es", es, "name");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   REQUIRE(findings[0].suggestion.has_value());
@@ -349,7 +332,7 @@ TEST_CASE("name: an unknown Spanish word one edit from a city, after a cue, is f
 TEST_CASE("name: a name without its accents is the name", "[checks][name]") {
   // «Teherán» and «Moscú» written without their accents.
   const std::string es = "El presidente llegó a Teheran y luego a Moscu en 1994.";
-  const auto findings = run_one("es", es, "name");
+  const auto findings = check_run::findings("es", es, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -379,14 +362,14 @@ TEST_CASE("conflict: embassies opened in each other's capitals are different eve
   const std::string es =
       "Estados Unidos abrió su embajada en Almaty el 2 de febrero de 1992. Kazajistán abrió la suya en "
       "Washington el 4 de junio de 1992.";
-  auto findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  auto findings = check_run::findings({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
   // The same embassy dated differently is a conflict, named by its host.
   const std::string es_wrong =
       "Estados Unidos abrió su embajada en Almaty el 12 de febrero de 1992. Kazajistán abrió la suya en "
       "Washington el 4 de junio de 1992.";
-  findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es_wrong}}, "conflict");
+  findings = check_run::findings({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es_wrong}}, "conflict");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].message.find("opening of an embassy in Kazakhstan") != std::string::npos);
@@ -399,7 +382,7 @@ TEST_CASE("conflict: an embassy claim without a city is left out when both embas
       "The United States opened its embassy in Almaty on 2 February 1992. Kazakhstan opened its embassy in "
       "Washington on 4 June 1992.";
   const std::string es = "La embajada se abrió el 20 de marzo de 1992.";
-  const auto findings = run({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
+  const auto findings = check_run::findings({SourceSpec{"en.txt", "en", en}, SourceSpec{"es.txt", "es", es}}, "conflict");
   INFO(describe(findings));
   CHECK(findings.empty());
 }
@@ -408,7 +391,7 @@ TEST_CASE("name: a word of the pack's vocabulary is a real word, not a misspelt 
   // «آقای» ("Mr") is one letter from «آقایف» (Akayev) and unknown to the
   // dictionary; the fa pack's `vocabulary` lists it.
   const std::string fa = "عسکر آقایف رئیس‌جمهور قرقیزستان بود. در این سفر آقای وزیر سخن گفت و به آقای سفیر خوشامد گفت.";
-  const auto findings = run({SourceSpec{"fa.txt", "fa", fa}}, "name");
+  const auto findings = check_run::findings({SourceSpec{"fa.txt", "fa", fa}}, "name");
   INFO(describe(findings));
   CHECK(findings.empty());
 }

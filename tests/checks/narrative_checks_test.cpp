@@ -6,41 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "check_run.h"
 #include "engine.h"
 
 using concord::Finding;
+using check_run::describe;
+using check_run::findings;
 using concord::SourceSpec;
 
 namespace {
-
-const concord::Engine& engine() {
-  static const concord::Engine e(concord::load_rules({std::string(CONCORD_SOURCE_DIR) + "/rules"}));
-  return e;
-}
-
-std::vector<Finding> findings(const std::vector<SourceSpec>& sources, const std::string& rule) {
-  const concord::Group group = engine().analyze("group", sources);
-  const concord::Report report = engine().check(group);
-  std::vector<Finding> out;
-  for (const Finding& f : report.findings) {
-    if (f.rule == rule) out.push_back(f);
-  }
-  return out;
-}
-
-std::vector<Finding> findings(const std::string& lang, const std::string& text, const std::string& rule) {
-  return findings({SourceSpec{lang + ".txt", lang, text}}, rule);
-}
-
-std::string describe(const std::vector<Finding>& fs) {
-  std::string s;
-  for (const Finding& f : fs) {
-    s += "[" + f.rule + "] " + f.message + " «" + f.locations.at(0).excerpt + "»";
-    if (f.suggestion) s += " -> " + *f.suggestion;
-    s += "\n";
-  }
-  return s;
-}
 
 struct Case {
   const char* lang;

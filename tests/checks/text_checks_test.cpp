@@ -8,42 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "check_run.h"
 #include "checks/orthography.h"
 #include "engine.h"
 #include "text/speller.h"
 
 namespace fs = std::filesystem;
 using concord::Finding;
+using check_run::describe;
+using check_run::engine;
+using check_run::findings;
 using concord::SourceSpec;
 
 namespace {
 
 const std::string kRules = std::string(CONCORD_SOURCE_DIR) + "/rules";
-
-const concord::Engine& engine() {
-  static const concord::Engine e(concord::load_rules({kRules}));
-  return e;
-}
-
-std::vector<Finding> findings(const std::string& lang, const std::string& text, const std::string& rule) {
-  const concord::Group group = engine().analyze("group", {SourceSpec{lang + ".txt", lang, text}});
-  const concord::Report report = engine().check(group);
-  std::vector<Finding> out;
-  for (const Finding& f : report.findings) {
-    if (f.rule == rule) out.push_back(f);
-  }
-  return out;
-}
-
-std::string describe(const std::vector<Finding>& fs) {
-  std::string s;
-  for (const Finding& f : fs) {
-    s += "[" + f.rule + "] " + f.message + " «" + f.locations.at(0).excerpt + "»";
-    if (f.suggestion) s += " -> " + *f.suggestion;
-    s += "\n";
-  }
-  return s;
-}
 
 const concord::LanguagePack& pack(const std::string& lang) { return *engine().rules().language(lang); }
 
