@@ -19,25 +19,6 @@
 namespace concord {
 namespace {
 
-struct CodePoint {
-  char32_t c;
-  std::size_t begin;  // byte offset into the content
-};
-
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t here = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    out.push_back({c < 0 ? U'\uFFFD' : static_cast<char32_t>(c), static_cast<std::size_t>(here)});
-  }
-  return out;
-}
-
 bool is_line_break(char32_t c) {
   return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
 }

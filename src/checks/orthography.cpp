@@ -1,7 +1,6 @@
 #include "checks/orthography.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <optional>
@@ -16,25 +15,6 @@ constexpr char32_t kZwnj = 0x200C;
 // be this long: «تن» + «های» is as likely «تنهای» (lonely) as bodies.
 constexpr std::size_t kMinBareStem = 3;
 constexpr std::size_t kMinStem = 2;
-
-struct CodePoint {
-  char32_t c;
-  std::size_t begin;  // byte offset
-};
-
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t here = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    out.push_back({c < 0 ? U'\uFFFD' : static_cast<char32_t>(c), static_cast<std::size_t>(here)});
-  }
-  return out;
-}
 
 bool is_arabic_script(char32_t c) {
   return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||

@@ -66,6 +66,20 @@ std::u32string to_u32(std::string_view text) {
   return out;
 }
 
+std::vector<CodePoint> decode(std::string_view text) {
+  std::vector<CodePoint> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t here = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out.push_back({c < 0 ? U'\uFFFD' : static_cast<char32_t>(c), static_cast<std::size_t>(here)});
+  }
+  return out;
+}
+
 std::string to_utf8(std::u32string_view text) {
   std::string out;
   for (char32_t c : text) {

@@ -37,6 +37,13 @@ bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t en
 std::size_t code_point_count(std::string_view text);
 // Code points of a UTF-8 string.
 std::u32string to_u32(std::string_view text);
+// Code points of a UTF-8 string with the byte offset where each begins;
+// an invalid sequence is one U+FFFD.
+struct CodePoint {
+  char32_t c;
+  std::size_t begin;
+};
+std::vector<CodePoint> decode(std::string_view text);
 std::string to_utf8(std::u32string_view text);
 
 // Index of the span containing `offset` in sorted, disjoint spans, or the
