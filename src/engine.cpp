@@ -5,7 +5,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <chrono>
 #include <future>
 
 #include "checks/registry.h"
@@ -22,28 +21,6 @@ bool has_letters(const Document& doc) {
 
 }  // namespace
 
-// Adds the time from its construction to stop() (or its end) to a stage,
-// when timings are on; otherwise reads no clock.
-class Engine::Timer {
- public:
-  Timer(const Engine& engine, std::size_t stage)
-      : slot_(engine.options_.timings ? &engine.nanos_[stage] : nullptr),
-        start_(slot_ != nullptr ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point()) {}
-  ~Timer() { stop(); }
-  Timer(const Timer&) = delete;
-  Timer& operator=(const Timer&) = delete;
-  void stop() {
-    if (slot_ == nullptr) return;
-    const auto elapsed = std::chrono::steady_clock::now() - start_;
-    slot_->fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(), std::memory_order_relaxed);
-    slot_ = nullptr;
-  }
-
- private:
-  std::atomic<std::int64_t>* slot_;
-  std::chrono::steady_clock::time_point start_;
-};
-
 Engine::Engine(RuleSet rules, EngineOptions options)
     : rules_(std::move(rules)), options_(options), checks_(make_checks(rules_)) {
   for (const auto& [id, pack] : rules_.languages) {
@@ -52,6 +29,10 @@ Engine::Engine(RuleSet rules, EngineOptions options)
   const std::size_t slots = kChecks + checks_.size();
   nanos_ = std::make_unique<std::atomic<std::int64_t>[]>(slots);
   for (std::size_t i = 0; i < slots; ++i) nanos_[i] = 0;
+}
+
+StageClock Engine::stage_clock(std::size_t stage) const {
+  return StageClock(options_.timings ? &nanos_[stage] : nullptr);
 }
 
 StageTimes Engine::timings() const {
@@ -76,14 +57,14 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
   group.spellers = &spellers_;
   group.sources.reserve(specs.size());
   for (const SourceSpec& spec : specs) {
-    Timer load(*this, kLoad);
+    StageClock load = stage_clock(kLoad);
     Source source = spec.text ? Source::from_bytes(spec.path, *spec.text, options_.max_source_bytes)
                               : Source::load(spec.path, options_.max_source_bytes);
     load.stop();
-    Timer normalize(*this, kNormalize);
+    StageClock normalize = stage_clock(kNormalize);
     Document doc(std::move(source), rules_.normalizer);
     normalize.stop();
-    Timer language(*this, kLanguage);
+    StageClock language = stage_clock(kLanguage);
     std::string lang = spec.lang;
     LanguageOrigin origin = LanguageOrigin::kGiven;
     if (lang.empty()) {
@@ -115,10 +96,10 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
     if (const Speller& speller = spellers_.get(*pack); options_.preload_dictionaries && !speller.ready()) {
       group.preloads.push_back(std::async(std::launch::async, [&speller] { speller.available(); }));
     }
-    Timer sentences(*this, kSentences);
+    StageClock sentences = stage_clock(kSentences);
     doc.set_language(lang, origin, pack->locale);
     sentences.stop();
-    Timer extraction(*this, kExtract);
+    StageClock extraction = stage_clock(kExtract);
     AnalyzedSource analyzed{std::move(doc), pack, {}, group.sources.size()};
     analyzed.extraction = extract(analyzed.doc, *pack, rules_);
     extraction.stop();
@@ -134,7 +115,7 @@ Report Engine::check(const Group& group) const {
     report.sources.push_back(SourceInfo{s.doc.path(), s.doc.language(), s.doc.language_origin()});
   }
   for (std::size_t i = 0; i < checks_.size(); ++i) {
-    Timer timer(*this, kChecks + i);
+    StageClock timer = stage_clock(kChecks + i);
     checks_[i]->run(group, report.findings);
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "stage_clock.h"
 #include "checks/finding.h"
 #include "input_limits.h"
 #include "rules/rules.h"
@@ -87,7 +88,8 @@ class Engine {
   // Nanoseconds per stage: load, normalize, language, sentences, extract,
   // then one slot per check.
   enum Stage : std::size_t { kLoad, kNormalize, kLanguage, kSentences, kExtract, kChecks };
-  class Timer;
+  // Adds its scope's time to `stage` when timings are on.
+  StageClock stage_clock(std::size_t stage) const;
   RuleSet rules_;
   EngineOptions options_;
   std::vector<std::unique_ptr<Check>> checks_;

@@ -57,22 +57,8 @@ void print_timings(const Engine& engine) {
   std::fprintf(stderr, "concord: timing total %.6f\n", seconds_since(kStart));
 }
 
-// Adds the time of its scope to `total` when timings are on.
-class ScopeClock {
- public:
-  explicit ScopeClock(std::atomic<std::int64_t>& total)
-      : total_(kTimings ? &total : nullptr), start_(std::chrono::steady_clock::now()) {}
-  ~ScopeClock() {
-    if (total_ == nullptr) return;
-    total_->fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count());
-  }
-  ScopeClock(const ScopeClock&) = delete;
-  ScopeClock& operator=(const ScopeClock&) = delete;
-
- private:
-  std::atomic<std::int64_t>* total_;
-  std::chrono::steady_clock::time_point start_;
-};
+// Adds its scope's time to the report stage when timings are on.
+StageClock report_clock() { return StageClock(kTimings ? &report_nanos : nullptr); }
 
 // The engine, built once and never freed (see immortal()); its
 // construction (rules loaded and compiled) is the start-up time.
@@ -287,7 +273,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
         const Report report = engine.check(engine.analyze(name, specs));
         bool finding = false;
         for (const Finding& f : report.findings) finding = finding || (threshold && f.severity >= *threshold);
-        const ScopeClock clock(report_nanos);
+        const StageClock clock = report_clock();
         return Out{render_json_line(id, report), false, finding};
       } catch (const UserError& e) {
         return Out{nlohmann::ordered_json{{"id", id}, {"error", e.what()}}.dump(), true, false};
@@ -296,7 +282,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
                    true, false};
       }
     });
-    const ScopeClock clock(report_nanos);
+    const StageClock clock = report_clock();
     for (const Out& o : outs) {
       std::fwrite(o.json.data(), 1, o.json.size(), stdout);
       std::fputc('\n', stdout);
@@ -490,7 +476,7 @@ int main(int argc, char** argv) {
                      baseline_path.c_str(), hidden, hidden == 1 ? "" : "s", relevant - seen.size(),
                      relevant - seen.size() == 1 ? "y" : "ies");
       }
-      std::optional<ScopeClock> report_clock(std::in_place, report_nanos);
+      StageClock rendering = report_clock();
       const bool to_terminal = output.empty() && isatty(STDOUT_FILENO) != 0;
       const bool color = to_terminal && std::getenv("NO_COLOR") == nullptr;
       const auto render_one = [&](std::size_t i, const std::string& name, bool with_color) {
@@ -535,7 +521,7 @@ int main(int argc, char** argv) {
       if (!output.empty()) files.emplace_back(output, rendered);
       write_files_atomically(files);
       if (output.empty()) std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-      report_clock.reset();
+      rendering.stop();
       if (kTimings) std::fflush(stdout);
       print_timings(engine);
       const std::string level = check->count("--fail-on") > 0 || !config || !config->fail_on ? fail_on : *config->fail_on;

@@ -7,12 +7,12 @@
 
 #include <atomic>
 #include <bit>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <vector>
 
+#include "stage_clock.h"
 #include "text/huge_pages.h"
 #include "text/segment.h"
 
@@ -246,15 +246,6 @@ namespace {
 
 std::atomic<std::int64_t> loading_nanos{0};
 
-// Adds the time of its scope to loading_nanos.
-struct LoadingClock {
-  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-  ~LoadingClock() {
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    loading_nanos.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
-  }
-};
-
 }  // namespace
 
 double Speller::loading_seconds() { return static_cast<double>(loading_nanos.load()) / 1e9; }
@@ -265,7 +256,7 @@ Speller::~Speller() = default;
 void Speller::load() const {
   std::call_once(once_, [this] {
     if (name_.empty()) return;
-    const LoadingClock clock;
+    const StageClock clock(&loading_nanos);
     std::vector<std::filesystem::path> dirs;
     nuspell::append_default_dir_paths(dirs);
     aff_ = nuspell::search_dirs_for_one_dict(dirs, name_);
@@ -278,7 +269,7 @@ const nuspell::Dictionary* Speller::full() const {
   load();
   std::call_once(full_once_, [this] {
     if (aff_.empty()) return;
-    const LoadingClock clock;
+    const StageClock clock(&loading_nanos);
     auto dictionary = std::make_unique<nuspell::Dictionary>();
     try {
       dictionary->load_aff_dic(aff_);
