@@ -258,11 +258,13 @@ int year_in_context(const DateValue& v, const ContextYear& context) {
 std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& pack) {
   const std::string& text = doc.text();
   std::vector<Candidate> candidates;
-  const std::vector<bool> may_match = pack.date_filter.candidates(text, pack.dates.size());
+  // No date spans a paragraph break: each template is searched only in the
+  // paragraphs where the filter says it can match.
+  const std::vector<TextSpan>& paragraphs = doc.paragraphs();
+  const std::vector<std::vector<std::uint32_t>> where = pack.date_filter.windows(text, paragraphs, pack.dates.size());
   for (std::size_t t = 0; t < pack.dates.size(); ++t) {
-    if (!may_match[t]) continue;
     const DateTemplate& tpl = pack.dates[t];
-    for_each_match(*tpl.regex, text, [&](const std::vector<std::string_view>& groups) {
+    const auto on_match = [&](const std::vector<std::string_view>& groups) {
       // The mention is the span of the placeholders, not the context words
       // a template may require around them.
       std::size_t b = std::string::npos, e = 0;
@@ -281,7 +283,10 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         if (year < tpl.min_year || year > tpl.max_year) return;
       }
       candidates.push_back(Candidate{b, e, t, groups, groups[0].size()});
-    });
+    };
+    for (const std::uint32_t p : where[t]) {
+      for_each_match(*tpl.regex, text, paragraphs[p].begin, paragraphs[p].end, on_match);
+    }
   }
   // Leftmost-longest selection among all templates; between equal
   // mentions, the template that matched more context is the more specific

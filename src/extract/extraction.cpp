@@ -12,13 +12,16 @@ namespace {
 std::vector<EventMention> extract_events(const Document& doc, const LanguagePack& pack) {
   std::vector<EventMention> events;
   const std::string& text = doc.text();
-  const std::vector<bool> may_match = pack.trigger_filter.candidates(text, pack.triggers.size());
+  // Searched paragraph by paragraph, where the filter says a trigger can match.
+  const std::vector<TextSpan>& paragraphs = doc.paragraphs();
+  const std::vector<std::vector<std::uint32_t>> where =
+      pack.trigger_filter.windows(text, paragraphs, pack.triggers.size());
   for (std::size_t t = 0; t < pack.triggers.size(); ++t) {
-    if (!may_match[t]) continue;
     const EventTrigger& trigger = pack.triggers[t];
-    for_each_span(*trigger.regex, text, [&](std::size_t begin, std::size_t end) {
-      events.push_back(EventMention{begin, end, trigger.event});
-    });
+    for (const std::uint32_t p : where[t]) {
+      for_each_span(*trigger.regex, text, paragraphs[p].begin, paragraphs[p].end,
+                    [&](std::size_t begin, std::size_t end) { events.push_back(EventMention{begin, end, trigger.event}); });
+    }
   }
   std::sort(events.begin(), events.end(), [](const EventMention& a, const EventMention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.event < b.event;

@@ -30,4 +30,29 @@ std::vector<bool> PatternFilter::candidates(std::string_view text, std::size_t c
   return marked;
 }
 
+std::vector<std::vector<std::uint32_t>> PatternFilter::windows(std::string_view text,
+                                                               const std::vector<TextSpan>& windows,
+                                                               std::size_t count) const {
+  std::vector<std::vector<std::uint32_t>> where(count);
+  const bool usable = set_ != nullptr && count == size_;
+  std::vector<int> matched;
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    const auto index = static_cast<std::uint32_t>(w);
+    const TextSpan& window = windows[w];
+    RE2::Set::ErrorInfo error{};
+    matched.clear();
+    const bool all = !usable || window.end > text.size() || window.begin > window.end ||
+                     (!set_->Match(re2::StringPiece(text.data() + window.begin, window.size()), &matched, &error) &&
+                      error.kind != RE2::Set::kNoError);
+    if (all) {
+      for (auto& list : where) list.push_back(index);
+      continue;
+    }
+    for (const int i : matched) {
+      if (i >= 0 && static_cast<std::size_t>(i) < count) where[static_cast<std::size_t>(i)].push_back(index);
+    }
+  }
+  return where;
+}
+
 }  // namespace concord

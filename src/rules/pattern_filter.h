@@ -7,14 +7,21 @@
 // The answer is a superset: a pattern marked may still find no match at
 // word boundaries. When the filter was not built, or RE2 runs out of
 // memory on a text, every pattern is marked.
+//
+// Asked window by window (a document's paragraphs), it also tells where:
+// a date template that matches in one paragraph of thirty is then searched
+// in that paragraph only.
 #pragma once
 
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include "text/segment.h"
 
 namespace concord {
 
@@ -30,6 +37,14 @@ class PatternFilter {
   // in `text`. All true when the filter was built for another count (a
   // pack assembled by hand, not by load_rules()).
   std::vector<bool> candidates(std::string_view text, std::size_t count) const;
+
+  // For each of the `count` patterns, the indices (ascending) of the
+  // `windows` of `text` in which it can match, each window read on its own.
+  // Every window for every pattern when the filter was not built for
+  // `count` patterns; every window for every pattern on a window where RE2
+  // runs out of memory.
+  std::vector<std::vector<std::uint32_t>> windows(std::string_view text, const std::vector<TextSpan>& windows,
+                                                  std::size_t count) const;
 
   bool built() const { return set_ != nullptr; }
 

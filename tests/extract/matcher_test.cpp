@@ -95,3 +95,26 @@ TEST_CASE("matcher: spans, captures and matches not wanted", "[matcher]") {
       [&](std::size_t b, std::size_t) { return text.compare(b, 1, "3") != 0; });
   CHECK(numbers == std::vector<std::string>{"12", "45"});
 }
+
+TEST_CASE("matcher: a window limits where matches start and end, not the boundaries seen", "[matcher]") {
+  const RE2 re("(?i)(\\d+)\\s*(million|millones)?");
+  const std::string text = "12 millones, 345 million";
+  std::vector<std::string> spans;
+  auto collect = [&](std::size_t b, std::size_t e) { spans.push_back(text.substr(b, e - b)); };
+  concord::for_each_span(re, text, 0, 11, collect);
+  CHECK(spans == std::vector<std::string>{"12 millones"});
+  spans.clear();
+  // The window [0, 9) cuts "millones": "12 " alone is glued to the "m" after it.
+  concord::for_each_span(re, text, 0, 9, collect);
+  CHECK(spans.empty());
+  // "45" inside the window [14, 24) is glued to "3" before it: not at a word boundary.
+  concord::for_each_span(re, text, 14, text.size(), collect);
+  CHECK(spans.empty());
+  spans.clear();
+  concord::for_each_span(re, text, 13, text.size(), collect);
+  CHECK(spans == std::vector<std::string>{"345 million"});
+  std::vector<std::string> numbers;
+  concord::for_each_match(re, text, 13, text.size(),
+                          [&](const std::vector<std::string_view>& g) { numbers.emplace_back(g[1]); });
+  CHECK(numbers == std::vector<std::string>{"345"});
+}

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -79,4 +80,20 @@ TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern 
     }
   }
   CHECK(marked > 0);  // some templates match these texts at all
+}
+
+TEST_CASE("pattern filter: windows tell in which paragraphs each pattern can match") {
+  const auto res = compile_all({"(\\d+) de (?:enero|febrero)", "embajada", "دسامبر"});
+  const PatternFilter filter(pointers(res), 8 << 20);
+  REQUIRE(filter.built());
+  const std::string text = "El 16 de febrero.\n\nSin fecha aquí.\n\nLa embajada abrió el 2 de enero.";
+  const std::vector<concord::TextSpan> windows = {{0, 17}, {19, 34}, {36, text.size()}};
+  using Where = std::vector<std::vector<std::uint32_t>>;
+  CHECK(filter.windows(text, windows, 3) == Where{{0, 2}, {2}, {}});
+  // A match that would cross two windows is in neither.
+  const std::string split = "el 16 de\n\nfebrero";
+  CHECK(filter.windows(split, {{0, 8}, {10, split.size()}}, 3) == Where{{}, {}, {}});
+  // Not built for this count: every window for every pattern.
+  CHECK(filter.windows(text, windows, 2) == Where{{0, 1, 2}, {0, 1, 2}});
+  CHECK(PatternFilter().windows(text, {}, 1) == Where{{}});
 }
