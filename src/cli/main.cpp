@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "checks/orthography.h"
-#include "cli/parallel.h"
+#include "parallel.h"
 #include "cli/process.h"
 #include "engine.h"
 #include <thread>

@@ -12,9 +12,12 @@
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
+#include "parallel.h"
 #include "rules/rules.h"
 #include "rules/typography.h"
 #include "rules/yaml_reader.h"
@@ -120,6 +123,15 @@ Calendar parse_calendar(const YamlReader& reader, const YAML::Node& node) {
 
 const char* calendar_name(Calendar c) { return c == Calendar::kPersian ? "persian" : "gregorian"; }
 
+// Runs task(0) ... task(count - 1) on up to one thread per core and
+// rethrows the first failure in task order once all have finished.
+void in_parallel(std::size_t count, const std::function<void(std::size_t)>& task) {
+  run_in_order<bool>(count, std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t i) {
+    task(i);
+    return true;
+  });
+}
+
 class Loader {
  public:
   Loader(RuleSet& rules, std::size_t max_rule_bytes) : rules_(rules), max_rule_bytes_(max_rule_bytes) {}
@@ -136,16 +148,32 @@ class Loader {
       return fs::exists(p, exists_ec);
     };
     if (present(root / "shared" / "normalize.yaml")) load_normalize((root / "shared" / "normalize.yaml").string());
-    if (present(root / "events.yaml")) load_events((root / "events.yaml").string());
-    if (present(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
-    if (present(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
     std::vector<fs::path> languages;
     for (const fs::directory_entry& entry : list_folder(root)) {
       std::error_code entry_ec;
       if (entry.is_directory(entry_ec) && entry.path().filename() != "shared") languages.push_back(entry.path());
     }
     std::sort(languages.begin(), languages.end());
-    for (const fs::path& dir : languages) load_language(dir);
+    std::vector<LanguagePack*> packs;
+    for (const fs::path& dir : languages) {
+      const std::string id = dir.filename().string();
+      LanguagePack& pack = rules_.languages[id];
+      pack.id = id;
+      packs.push_back(&pack);
+    }
+    // The shared files and each language pack are read and compiled in
+    // parallel: a pack reads only the normalizer, loaded above, and writes
+    // only itself. Parsing YAML and compiling patterns is most of start-up.
+    // The error reported is the one a load in this order would meet first.
+    in_parallel(languages.size() + 1, [&](std::size_t task) {
+      if (task == 0) {
+        if (present(root / "events.yaml")) load_events((root / "events.yaml").string());
+        if (present(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
+        if (present(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
+      } else {
+        load_language(languages[task - 1], *packs[task - 1]);
+      }
+    });
   }
 
   void finish() {
@@ -159,7 +187,12 @@ class Loader {
                         FilePosition{e.where.line, e.where.column, std::nullopt});
       }
     }
-    for (auto& [id, pack] : rules_.languages) {
+    // Each pack's gazetteer, quantities and filters compile on their own.
+    std::vector<std::pair<const std::string*, LanguagePack*>> packs;
+    for (auto& [id, pack] : rules_.languages) packs.emplace_back(&id, &pack);
+    in_parallel(packs.size(), [&](std::size_t i) {
+      const std::string& id = *packs[i].first;
+      LanguagePack& pack = *packs[i].second;
       compile_gazetteer(id, pack);
       if (!pack.locale.empty()) compile_quantities(pack);
       std::vector<const RE2*> dates, triggers;
@@ -171,7 +204,7 @@ class Loader {
         throw UserError(pack.where.path.empty() ? id : pack.where.path,
                         fmt::format("language '{}' has no language.yaml with name, locale and script", id));
       }
-    }
+    });
   }
 
  private:
@@ -332,10 +365,7 @@ class Loader {
     }
   }
 
-  void load_language(const fs::path& dir) {
-    const std::string id = dir.filename().string();
-    LanguagePack& pack = rules_.languages[id];
-    pack.id = id;
+  void load_language(const fs::path& dir, LanguagePack& pack) {
     std::vector<fs::path> files;
     for (const fs::directory_entry& entry : list_folder(dir)) {
       const auto ext = entry.path().extension();
