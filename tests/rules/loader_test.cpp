@@ -195,6 +195,23 @@ TEST_CASE("loader: an unterminated quoted string is a YAML syntax error", "[rule
   CHECK(e.where().line == 2);
 }
 
+TEST_CASE("loader: with several bad files, the error is the first in load order", "[rules][loader]") {
+  // The shared files and the packs load in parallel; the error reported
+  // must not depend on which thread fails first.
+  const TempDir temp("order");
+  const fs::path& dir = temp.path();
+  write(dir / "entities.yaml", "entities: [\n");
+  write(dir / "en/zz_extra.yaml", "dates:\n  - pattern: \"(\"\n");
+  write(dir / "fa/zz_extra.yaml", "dates:\n  - pattern: \"{day} {month}\n");
+  for (int run = 0; run < 8; ++run) {
+    CHECK(load_error(dir).path() == (dir / "entities.yaml").string());
+  }
+  fs::remove(dir / "entities.yaml");
+  for (int run = 0; run < 8; ++run) {
+    CHECK(load_error(dir).path() == (dir / "en/zz_extra.yaml").string());
+  }
+}
+
 TEST_CASE("loader: a missing rule folder is an error", "[rules][loader]") {
   const std::string missing = (fs::temp_directory_path() / "concord_loader_test_no_such_folder").string();
   fs::remove_all(missing);
