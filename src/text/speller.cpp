@@ -210,6 +210,12 @@ std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
         ++i;
         continue;
       }
+      // A two-byte sequence (all of Persian's letters) is valid as soon as
+      // its lead is C2..DF and a continuation byte follows.
+      if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+        i += 2;
+        continue;
+      }
       UChar32 c;
       U8_NEXT(p, i, n, c);
       if (c < 0) return nullptr;
