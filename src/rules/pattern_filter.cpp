@@ -14,22 +14,6 @@ PatternFilter::PatternFilter(const std::vector<const RE2*>& patterns, std::int64
   set_ = std::move(set);
 }
 
-std::vector<bool> PatternFilter::candidates(std::string_view text, std::size_t count) const {
-  if (set_ == nullptr || count != size_) return std::vector<bool>(count, true);
-  std::vector<bool> marked(size_, false);
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo error{};
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &matched, &error) &&
-      error.kind != RE2::Set::kNoError) {
-    marked.assign(size_, true);  // out of memory on this text: search every pattern
-    return marked;
-  }
-  for (const int i : matched) {
-    if (i >= 0 && static_cast<std::size_t>(i) < size_) marked[static_cast<std::size_t>(i)] = true;
-  }
-  return marked;
-}
-
 std::vector<std::vector<std::uint32_t>> PatternFilter::windows(std::string_view text,
                                                                const std::vector<TextSpan>& windows,
                                                                std::size_t count) const {

@@ -1,16 +1,12 @@
-// One pass over a text that tells which of several compiled patterns can
-// match somewhere in it (RE2::Set), so that only those are searched one by
-// one. A pack has dozens of date templates and event triggers, and a
-// document matches few of them: searching each over the whole text was
-// most of the extraction time.
+// One pass over a text that tells in which of its windows (a document's
+// paragraphs) each of several compiled patterns can match (RE2::Set), so
+// that each is searched only there. A pack has dozens of date templates and
+// event triggers, and a document matches few of them, in few paragraphs:
+// searching each over the whole text was most of the extraction time.
 //
 // The answer is a superset: a pattern marked may still find no match at
 // word boundaries. When the filter was not built, or RE2 runs out of
-// memory on a text, every pattern is marked.
-//
-// Asked window by window (a document's paragraphs), it also tells where:
-// a date template that matches in one paragraph of thirty is then searched
-// in that paragraph only.
+// memory on a window, every pattern is marked there.
 #pragma once
 
 #include <re2/re2.h>
@@ -33,16 +29,11 @@ class PatternFilter {
   // does not join the set.
   PatternFilter(const std::vector<const RE2*>& patterns, std::int64_t max_mem);
 
-  // One flag for each of the `count` patterns: false means it has no match
-  // in `text`. All true when the filter was built for another count (a
-  // pack assembled by hand, not by load_rules()).
-  std::vector<bool> candidates(std::string_view text, std::size_t count) const;
-
   // For each of the `count` patterns, the indices (ascending) of the
   // `windows` of `text` in which it can match, each window read on its own.
   // Every window for every pattern when the filter was not built for
-  // `count` patterns; every window for every pattern on a window where RE2
-  // runs out of memory.
+  // `count` patterns (a pack assembled by hand, not by load_rules()); every
+  // pattern on a window where RE2 runs out of memory.
   std::vector<std::vector<std::uint32_t>> windows(std::string_view text, const std::vector<TextSpan>& windows,
                                                   std::size_t count) const;
 

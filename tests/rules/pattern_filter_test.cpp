@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/matcher.h"
@@ -32,23 +33,31 @@ std::vector<const RE2*> pointers(const std::vector<std::unique_ptr<RE2>>& res) {
   return out;
 }
 
+// Which of the `count` patterns the filter marks in `text` read as one window.
+std::vector<bool> marked(const PatternFilter& filter, std::string_view text, std::size_t count) {
+  const std::vector<std::vector<std::uint32_t>> where = filter.windows(text, {{0, text.size()}}, count);
+  std::vector<bool> out(count, false);
+  for (std::size_t i = 0; i < count; ++i) out[i] = !where[i].empty();
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("pattern filter: marks exactly the patterns with a match somewhere in the text") {
   const auto res = compile_all({"(\\d+) de (?:enero|febrero)", "relaciones diplom[aá]ticas", "embajada", "دسامبر"});
   const PatternFilter filter(pointers(res), 8 << 20);
   REQUIRE(filter.built());
-  CHECK(filter.candidates("El 16 de Febrero se abrió la EMBAJADA.", 4) == std::vector<bool>{true, false, true, false});
-  CHECK(filter.candidates("۲۵ دسامبر ۱۹۹۱", 4) == std::vector<bool>{false, false, false, true});
-  CHECK(filter.candidates("", 4) == std::vector<bool>{false, false, false, false});
+  CHECK(marked(filter, "El 16 de Febrero se abrió la EMBAJADA.", 4) == std::vector<bool>{true, false, true, false});
+  CHECK(marked(filter, "۲۵ دسامبر ۱۹۹۱", 4) == std::vector<bool>{false, false, false, true});
+  CHECK(marked(filter, "", 4) == std::vector<bool>{false, false, false, false});
 }
 
 TEST_CASE("pattern filter: not built, or built for another count, marks every pattern") {
-  CHECK(PatternFilter().candidates("anything", 3) == std::vector<bool>{true, true, true});
+  CHECK(marked(PatternFilter(), "anything", 3) == std::vector<bool>{true, true, true});
   const auto res = compile_all({"a", "b"});
   const PatternFilter filter(pointers(res), 8 << 20);
-  CHECK(filter.candidates("zzz", 3) == std::vector<bool>{true, true, true});
-  CHECK(PatternFilter({}, 8 << 20).candidates("x", 0).empty());
+  CHECK(marked(filter, "zzz", 3) == std::vector<bool>{true, true, true});
+  CHECK(marked(PatternFilter({}, 8 << 20), "x", 0).empty());
 }
 
 TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern that matches") {
@@ -59,27 +68,27 @@ TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern 
       "la embajada se abrió en Almaty en febrero de 1992.",
       "The United States recognized Kazakhstan on December 25, 1991, and opened an embassy in Almaty.",
   };
-  int marked = 0;
+  int flagged = 0;
   for (const auto& [id, pack] : rules.languages) {
     REQUIRE(pack.date_filter.built());
     REQUIRE(pack.trigger_filter.built());
     for (const std::string& raw : texts) {
       const std::string text = rules.normalizer.normalize_string(raw);
-      const auto dates = pack.date_filter.candidates(text, pack.dates.size());
+      const auto dates = marked(pack.date_filter, text, pack.dates.size());
       for (std::size_t i = 0; i < pack.dates.size(); ++i) {
         const bool any = RE2::PartialMatch(text, *pack.dates[i].regex);
         INFO(id << " date template " << i);
         if (any) CHECK(dates[i]);
-        marked += dates[i] ? 1 : 0;
+        flagged += dates[i] ? 1 : 0;
       }
-      const auto triggers = pack.trigger_filter.candidates(text, pack.triggers.size());
+      const auto triggers = marked(pack.trigger_filter, text, pack.triggers.size());
       for (std::size_t i = 0; i < pack.triggers.size(); ++i) {
         INFO(id << " trigger " << i);
         if (RE2::PartialMatch(text, *pack.triggers[i].regex)) CHECK(triggers[i]);
       }
     }
   }
-  CHECK(marked > 0);  // some templates match these texts at all
+  CHECK(flagged > 0);  // some templates match these texts at all
 }
 
 TEST_CASE("pattern filter: windows tell in which paragraphs each pattern can match") {
