@@ -4,7 +4,6 @@
 #pragma once
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -12,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "temp_folder.h"
 
 namespace concord::test {
 
@@ -32,12 +33,6 @@ inline std::string slurp(const fs::path& path) {
   return s.str();
 }
 
-inline void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
-
 // Single-quoted for the shell.
 inline std::string quote(const std::string& s) {
   std::string q = "'";
@@ -54,24 +49,15 @@ inline std::size_t lines(const std::string& s) {
   return n;
 }
 
-// A fresh folder under the temporary directory, removed at the end.
+// A fresh folder under the temporary directory (a TempFolder), removed at
+// the end, to run concord in.
 class Workspace {
  public:
-  Workspace(const std::string& prefix, const std::string& name)
-      : dir_(fs::temp_directory_path() / (prefix + std::to_string(getpid()) + "_" + name)) {
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Workspace() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  Workspace(const Workspace&) = delete;
-  Workspace& operator=(const Workspace&) = delete;
+  Workspace(const std::string& prefix, const std::string& name) : folder_(prefix, name) {}
 
-  const fs::path& dir() const { return dir_; }
+  const fs::path& dir() const { return folder_.path(); }
   fs::path file(const std::string& name, const std::string& content) const {
-    const fs::path p = dir_ / name;
+    const fs::path p = dir() / name;
     write(p, content);
     return p;
   }
@@ -79,8 +65,8 @@ class Workspace {
   // Runs concord with `args` (already quoted as needed) inside the
   // workspace; `wrapper` (e.g. "timeout 20 ") goes before the binary.
   Run concord(const std::string& args, const std::string& wrapper = "") const {
-    const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
-    const std::string command = "cd " + quote(dir_.string()) + " && NO_COLOR=1 " + wrapper + quote(CONCORD_BINARY) + " " +
+    const fs::path out = dir() / ".stdout", err = dir() / ".stderr";
+    const std::string command = "cd " + quote(dir().string()) + " && NO_COLOR=1 " + wrapper + quote(CONCORD_BINARY) + " " +
                                 args + " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
     const auto start = std::chrono::steady_clock::now();
     const int raw = std::system(command.c_str());
@@ -100,7 +86,7 @@ class Workspace {
   }
 
  private:
-  fs::path dir_;
+  TempFolder folder_;
 };
 
 }  // namespace concord::test

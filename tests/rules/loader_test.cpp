@@ -1,13 +1,11 @@
 // Rule loading: every mistake in a rule file is a UserError naming the file
 // and the position; the shipped packs' own examples hold.
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,9 +14,12 @@
 #include "extract/matcher.h"
 #include "rules/rules.h"
 #include "rules/yaml_reader.h"
+#include "temp_folder.h"
 
 namespace fs = std::filesystem;
 using concord::UserError;
+using concord::test::TempFolder;
+using concord::test::write;
 
 namespace {
 
@@ -27,33 +28,6 @@ const std::string kRealRules = std::string(CONCORD_SOURCE_DIR) + "/rules";
 const concord::Engine& engine() {
   static const concord::Engine e(concord::load_rules({kRealRules}));
   return e;
-}
-
-// A fresh, empty folder under the system's temporary directory, removed
-// when the test ends (even when it fails).
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() / ("concord_loader_test_" + std::to_string(getpid()) + "_" + name)) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-void write(const fs::path& path, const std::string& content) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
 }
 
 // A bad rule file in an extra rule folder loaded after the real rules.
@@ -153,7 +127,7 @@ const std::vector<BadRule> kBadRules = {
 TEST_CASE("loader: bad rule files are UserErrors with path, line and column", "[rules][loader]") {
   const BadRule bad = GENERATE(from_range(kBadRules));
   CAPTURE(bad);
-  const TempDir temp("bad");
+  const TempFolder temp("concord_loader_test_", "bad");
   const fs::path& dir = temp.path();
   write(dir / bad.file, bad.content);
   const UserError e = load_error(dir);
@@ -176,7 +150,7 @@ TEST_CASE("loader: bad rule files are UserErrors with path, line and column", "[
 
 TEST_CASE("loader: an unknown check option points at the option's name", "[rules][loader][!mayfail]") {
   // "checks.yaml:3:19" points at the value «2»; the mistake is the key at 3:5.
-  const TempDir temp("option");
+  const TempFolder temp("concord_loader_test_", "option");
   const fs::path& dir = temp.path();
   write(dir / "checks.yaml", "checks:\n  name:\n    max_distanse: 2\n");
   const UserError e = load_error(dir);
@@ -187,7 +161,7 @@ TEST_CASE("loader: an unknown check option points at the option's name", "[rules
 TEST_CASE("loader: an unterminated quoted string is a YAML syntax error", "[rules][loader]") {
   // yaml-cpp accepts a double-quoted scalar that runs to the end of the file
   // (the pattern would silently contain a newline); YamlReader refuses it.
-  const TempDir temp("quote");
+  const TempFolder temp("concord_loader_test_", "quote");
   const fs::path& dir = temp.path();
   write(dir / "fa/zz_extra.yaml", "dates:\n  - pattern: \"{day} {month}\n");
   const UserError e = load_error(dir);
@@ -198,7 +172,7 @@ TEST_CASE("loader: an unterminated quoted string is a YAML syntax error", "[rule
 TEST_CASE("loader: with several bad files, the error is the first in load order", "[rules][loader]") {
   // The shared files and the packs load in parallel; the error reported
   // must not depend on which thread fails first.
-  const TempDir temp("order");
+  const TempFolder temp("concord_loader_test_", "order");
   const fs::path& dir = temp.path();
   write(dir / "entities.yaml", "entities: [\n");
   write(dir / "en/zz_extra.yaml", "dates:\n  - pattern: \"(\"\n");
@@ -245,7 +219,7 @@ TEST_CASE("loader: YamlReader rejects deep nesting without recursing", "[rules][
 }
 
 TEST_CASE("loader: a later folder extends the gazetteer", "[rules][loader]") {
-  const TempDir temp("extend");
+  const TempFolder temp("concord_loader_test_", "extend");
   const fs::path& dir = temp.path();
   write(dir / "entities.yaml", "entities:\n  - id: almaty\n    type: city\n    names: {fa: [الماتی]}\n");
   const concord::RuleSet rules = concord::load_rules({kRealRules, dir.string()});

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "temp_folder.h"
 #include "text/source.h"
 
 using concord::Source;
@@ -23,21 +23,6 @@ UserError user_error_of(F&& f) {
   FAIL("expected a concord::UserError");
   throw std::logic_error("unreachable");
 }
-
-// A fresh folder, removed when the test ends (even when it fails).
-struct TempDir {
-  std::filesystem::path path;
-  explicit TempDir(const std::string& name)
-      : path(std::filesystem::temp_directory_path() /
-             ("concord_source_test_" + std::to_string(getpid()) + "_" + name)) {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 }  // namespace
 
@@ -216,8 +201,8 @@ TEST_CASE("Source: UTF-16 is refused, with either byte order mark", "[source][ut
 }
 
 TEST_CASE("Source::load reads files and reports unreadable ones", "[source][load]") {
-  const TempDir temp("load");
-  const auto& dir = temp.path;
+  const concord::test::TempFolder temp("concord_source_test_", "load");
+  const auto& dir = temp.path();
   const auto good = dir / "good.txt";
   {
     std::ofstream out(good, std::ios::binary);
