@@ -6,7 +6,11 @@
 //
 // Precision before recall: gazetteer names, words other sources of the
 // group also use (foreign names), capitalized words in cased scripts, and
-// words with several equally good corrections are left alone.
+// words with several equally good corrections are left alone. A pack whose
+// dictionary lacks many real words (myspell-fa has neither «متوازن» nor
+// «ساکنان») says `spelling_unattested: doubled`: one edit from an unlisted
+// word there is nearly always some other word it does list, so a correction
+// must be a word the group writes, unless the slip is a doubled letter.
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -218,7 +222,8 @@ class SpellingCheck : public Check {
     };
     auto known = [&](const std::string& c) { return speller.known(c); };  // every candidate has 2+ code points
     auto used = [&](const std::string& c) { return group_words.count(c) != 0; };
-    auto pick = [&](Candidates& found) -> std::optional<std::u32string> {
+    // `trusted`: a correction the group does not write will do.
+    auto pick = [&](Candidates& found, bool trusted) -> std::optional<std::u32string> {
       if (found.words.empty()) return std::nullopt;
       // Prefer what the group itself writes.
       std::vector<std::u32string> in_group;
@@ -226,9 +231,12 @@ class SpellingCheck : public Check {
         if (group_words.count(to_utf8(c)) != 0) in_group.push_back(c);
       }
       if (in_group.size() == 1) return in_group.front();
+      if (!trusted) return std::nullopt;
       if (found.words.size() > max_candidates_) return std::nullopt;
       return found.words.front();
     };
+    const bool trust_doubled = pack.spelling_unattested != LanguagePack::Unattested::kNone;
+    const bool trust_others = pack.spelling_unattested == LanguagePack::Unattested::kAll;
     Candidates found;
     // 1. A doubled letter.
     for (std::size_t i = 1; i < w.size(); ++i) {
@@ -238,7 +246,7 @@ class SpellingCheck : public Check {
         found.add(c);
       }
     }
-    if (auto c = pick(found)) return c;
+    if (auto c = pick(found, trust_doubled)) return c;
     // 2. Letters that differ by their dots (or an accent).
     for (std::size_t i = 0; i < w.size(); ++i) {
       for (const auto& [letter, utf8] : alphabet) {
@@ -250,13 +258,13 @@ class SpellingCheck : public Check {
         }
       }
     }
-    if (auto c = pick(found)) return c;
+    if (auto c = pick(found, trust_others)) return c;
     // 3. A dropped letter inside the word (at either end a letter more makes
     // a derived word, not a fix), and 4. two neighbouring letters swapped.
     // These reach many words: only a correction the group itself uses, or
     // one for a long word, is trusted. A short word keeps only the
     // corrections the group uses (below), so only those are looked up.
-    const bool short_word = w.size() < min_long_length_;
+    const bool short_word = !trust_others || w.size() < min_long_length_;
     auto add_insertion = [&](std::size_t i, char32_t letter) {
       std::u32string c = w;
       c.insert(i, 1, letter);
@@ -309,7 +317,7 @@ class SpellingCheck : public Check {
       }
       found = in_group;
     }
-    return pick(found);
+    return pick(found, trust_others);
   }
 
   // Known to the dictionary, to the pack's own vocabulary (month names,

@@ -387,7 +387,7 @@ class Loader {
     r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
                        "day_words", "connectors", "anaphora", "dates", "triggers", "names",
                        "near_letters", "numbers", "scales", "currencies", "units", "qualifiers", "cumulative", "lists",
-                       "quotes", "abbreviations", "orthography"});
+                       "quotes", "abbreviations", "orthography", "spelling_unattested"});
     const Normalizer& norm = rules_.normalizer;
     if (root["name"]) pack.name = r.string(root["name"], "name");
     if (root["locale"]) {
@@ -473,6 +473,18 @@ class Loader {
     }
     if (root["cumulative"]) {
       for (const std::string& w : r.strings(root["cumulative"], "cumulative")) pack.cumulative.push_back(norm.key(w));
+    }
+    if (root["spelling_unattested"]) {
+      const std::string v = r.string(root["spelling_unattested"], "spelling_unattested");
+      if (v == "none") {
+        pack.spelling_unattested = LanguagePack::Unattested::kNone;
+      } else if (v == "doubled") {
+        pack.spelling_unattested = LanguagePack::Unattested::kDoubled;
+      } else if (v == "all") {
+        pack.spelling_unattested = LanguagePack::Unattested::kAll;
+      } else {
+        r.fail(root["spelling_unattested"], fmt::format("spelling_unattested must be none, doubled or all, got '{}'", v));
+      }
     }
     if (root["near_letters"]) {
       for (const std::string& group : r.strings(root["near_letters"], "near_letters")) {

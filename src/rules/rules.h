@@ -100,6 +100,11 @@ struct LanguagePack {
   std::vector<std::string> name_suffixes;     // keys; derived forms, not typos
   std::vector<std::string> name_prefixes;     // keys; attached prepositions
   std::vector<std::u32string> near_letters;   // groups of easily confused letters
+  // Which slips the spelling check may correct to a word the group never
+  // writes (`spelling_unattested`): a dictionary that lacks many real words
+  // (myspell-fa) makes a lone "correction" of an unlisted word a guess.
+  enum class Unattested { kNone, kDoubled, kAll };
+  Unattested spelling_unattested = Unattested::kAll;
 
   // Numbers and quantities. Decimal and grouping separators come from CLDR
   // (ICU DecimalFormatSymbols) plus the pack's extras (Persian «/»).

@@ -133,6 +133,11 @@ TEST_CASE("spelling: typical slips in ordinary words are flagged", "[checks][spe
           {"en", "The economic cooperation between the two countries grew quickly and trade doubbled.", "doubbled"},
           // A dropped letter in a long word.
           {"es", "La cooperación ecnómica entre los dos países creció mucho durante la década.", "ecnómica"},
+          // Persian (`spelling_unattested: doubled`): swapped letters whose
+          // correction the text itself writes.
+          {"fa", "دو وزیر در تهران مذاکره کردند و این مذکاره سه ساعت طول کشید.", "مذکاره"},
+          // A doubled letter needs no other occurrence.
+          {"fa", "هیئت بازرگانی ایران از یک کارخاانه در تبریز دیدن کرد.", "کارخاانه"},
       },
       "spelling");
 }
@@ -154,6 +159,9 @@ TEST_CASE("spelling: names, shared foreign words and correct words are not flagg
            ""},
           // The same text in the older orthography.
           {"fa", "همکاريهاى اقتصادى دو کشور در سالهاى اخير گسترش يافته و سرمايهگذاريهاى مشترک افزايش يافته است.", ""},
+          // Real words myspell-fa lacks, one edit from words it lists
+          // («ساکتان», «تيرکى», «رهاسازى»), which the text never writes.
+          {"fa", "ساکنان اين منطقه در روزهاى تيرگى جنگ به راهسازى و کشاورزى مشغول بودند.", ""},
       },
       "spelling");
 }
