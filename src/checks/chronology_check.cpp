@@ -2,9 +2,17 @@
 // neighbours keep, by a wide margin: "December 1991 … May 1991 … April 1992".
 // A sentence with a flashback marker from the pack's `flashback` list
 // («پیش از آن», "antes", "previously") is an intended step back.
+//
+// A line that ends a sentence ends the narrative too: an article written a
+// sentence per line (as encyclopedia dumps are) is a list of facts grouped
+// by topic, not a story told in order. Two neighbouring dates that both
+// break the order are a swap or a topical regrouping: which one is wrong
+// cannot be told, so neither is reported.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "checks/registry.h"
 
@@ -28,6 +36,7 @@ class ChronologyCheck : public Check {
   void check_source(const AnalyzedSource& source, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
     const auto& flashback = source.pack->list("flashback");
+    const std::vector<std::size_t> ends = sentence_line_ends(doc.text());
     std::size_t paragraph = static_cast<std::size_t>(-1);
     std::vector<Point> points;
     auto flush = [&] {
@@ -37,7 +46,9 @@ class ChronologyCheck : public Check {
     for (const DateMention& m : source.extraction.dates) {
       // Ranges («entre 1992 y 2008») summarize; they are not narrative steps.
       if (m.kind != DateKind::kExplicit || m.to) continue;
-      const std::size_t p = doc.paragraph_index(m.begin);
+      // Narrative units: paragraphs, cut where a line ends a sentence.
+      const std::size_t p = doc.paragraph_index(m.begin) * (ends.size() + 1) +
+                            static_cast<std::size_t>(std::upper_bound(ends.begin(), ends.end(), m.begin) - ends.begin());
       if (p != paragraph) {
         flush();
         paragraph = p;
@@ -49,6 +60,41 @@ class ChronologyCheck : public Check {
     flush();
   }
 
+  // Offsets of the line breaks that follow the end of a sentence (a full
+  // stop, question or exclamation mark, maybe closed by a quote or bracket).
+  static std::vector<std::size_t> sentence_line_ends(const std::string& text) {
+    std::vector<std::size_t> ends;
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+      std::size_t b = at;
+      while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r')) --b;
+      std::string_view before = std::string_view(text).substr(0, b);
+      while (!before.empty() && (before.back() == ')' || before.back() == '"' || before.back() == '\'')) {
+        before.remove_suffix(1);
+      }
+      for (std::string_view close : {"»", "”", "’"}) {
+        if (before.size() >= close.size() && before.substr(before.size() - close.size()) == close) {
+          before.remove_suffix(close.size());
+        }
+      }
+      bool final = false;
+      for (std::string_view stop : {".", "!", "?", "؟", "…"}) {
+        final = final || (before.size() >= stop.size() && before.substr(before.size() - stop.size()) == stop);
+      }
+      if (final) ends.push_back(at);
+    }
+    return ends;
+  }
+
+  // Whether points[i] breaks the order its neighbours keep, by a wide margin.
+  bool out_of_order(const std::vector<Point>& points, std::size_t i) const {
+    if (i == 0 || i + 1 >= points.size()) return false;
+    const Point& prev = points[i - 1];
+    const Point& here = points[i];
+    const Point& next = points[i + 1];
+    if (prev.low > next.high) return false;
+    return here.high + min_gap_days_ < prev.low || here.low > next.high + min_gap_days_;
+  }
+
   void check_paragraph(const AnalyzedSource& source, const std::vector<Point>& points,
                        const std::vector<std::string>& flashback, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
@@ -58,14 +104,10 @@ class ChronologyCheck : public Check {
     for (std::size_t i = 1; i < points.size(); ++i) ordered += points[i - 1].low <= points[i].high ? 1 : 0;
     if (static_cast<double>(ordered) < min_ordered_ * static_cast<double>(points.size() - 1)) return;
     for (std::size_t i = 1; i + 1 < points.size(); ++i) {
+      if (!out_of_order(points, i) || out_of_order(points, i - 1) || out_of_order(points, i + 1)) continue;
       const Point& prev = points[i - 1];
       const Point& here = points[i];
       const Point& next = points[i + 1];
-      // The neighbours keep the order; this date leaves it by a wide margin.
-      if (prev.low > next.high) continue;
-      const bool too_early = here.high + min_gap_days_ < prev.low;
-      const bool too_late = here.low > next.high + min_gap_days_;
-      if (!too_early && !too_late) continue;
       const TextSpan& sentence = doc.sentences()[doc.sentence_index(here.mention->begin)];
       if (doc.contains_any(sentence.begin, sentence.end, flashback)) continue;
       const DateValue& v = here.mention->from;

@@ -83,6 +83,17 @@ TEST_CASE("chronology: ordered narratives, flashbacks and summaries are not flag
            ""},
           // Two dates only: no narrative to break.
           {"fa", "روابط دو کشور در فوریه ۱۹۹۲ برقرار شد و نخستین سفر رسمی در مه ۱۹۸۲ انجام شد.", ""},
+          // A sentence per line: facts grouped by topic, not one story.
+          {"en",
+           "Relations were established in February 1992.\nThe embassy opened in March 1992.\nSecretary Baker "
+           "visited Tashkent in May 1982.\nPresident Karimov came to Washington in June 1996.",
+           ""},
+          // Two neighbouring dates both out of order: a swap, and which one
+          // is wrong cannot be told.
+          {"en",
+           "Iran opened its embassy on 30 March 1992, and the Armenian embassy opened in October of the same year. On "
+           "7 May 1992 the presidents signed the Tehran Communiqué. A bridge was opened in 1995.",
+           ""},
       },
       "chronology");
 }
