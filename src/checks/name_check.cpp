@@ -382,10 +382,40 @@ class NameCheck : public Check {
     return best;
   }
 
+  // Whether the window writes the name with other endings of the pack's
+  // `variant_endings`, word by word (each stem of three code points or more).
+  static bool variant_spelling(const LanguagePack& pack, const std::u32string& key, const std::u32string& name) {
+    if (pack.name_variant_endings.empty()) return false;
+    const auto written = split_words(key), right = split_words(name);
+    if (written.size() != right.size()) return false;
+    bool differs = false;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      if (written[i] == right[i]) continue;
+      const std::string a = to_utf8(written[i]), b = to_utf8(right[i]);
+      bool variant = false;
+      for (const auto& set : pack.name_variant_endings) {
+        for (const std::string& x : set) {
+          for (const std::string& y : set) {
+            if (x == y || a.size() < x.size() || b.size() < y.size()) continue;
+            if (a.compare(a.size() - x.size(), x.size(), x) != 0 || b.compare(b.size() - y.size(), y.size(), y) != 0) {
+              continue;
+            }
+            const std::string_view stem(a.data(), a.size() - x.size());
+            variant = variant || (stem == std::string_view(b.data(), b.size() - y.size()) && code_point_count(stem) >= 3);
+          }
+        }
+      }
+      if (!variant) return false;
+      differs = true;
+    }
+    return differs;
+  }
+
   bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
               const std::u32string& key, const std::set<std::size_t>& named,
               const std::unordered_set<std::string_view>& words) const {
     const LanguagePack& pack = *source.pack;
+    if (variant_spelling(pack, key, name.key)) return false;
     const std::string word = to_utf8(key);
     // Itself a name of something else, or a demonym of a country the group
     // names.

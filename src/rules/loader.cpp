@@ -765,8 +765,17 @@ class Loader {
 
   void load_name_cues(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
     r.expect_map(node, "names");
-    r.only_keys(node, {"suffixes", "prefixes", "context"});
+    r.only_keys(node, {"suffixes", "prefixes", "variant_endings", "context"});
     const Normalizer& norm = rules_.normalizer;
+    if (node["variant_endings"]) {
+      r.expect_sequence(node["variant_endings"], "variant_endings");
+      for (const YAML::Node& set : node["variant_endings"]) {
+        std::vector<std::string> endings;
+        for (const std::string& e : r.strings(set, "a set of variant endings")) endings.push_back(norm.key(e));
+        if (endings.size() < 2) r.fail(set, "a set of variant endings needs two or more endings");
+        pack.name_variant_endings.push_back(std::move(endings));
+      }
+    }
     if (node["suffixes"]) {
       for (const std::string& s : r.strings(node["suffixes"], "suffixes")) pack.name_suffixes.push_back(norm.key(s));
     }

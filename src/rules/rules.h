@@ -99,6 +99,9 @@ struct LanguagePack {
   std::map<std::string, NameCues> name_cues;  // entity type -> cues
   std::vector<std::string> name_suffixes;     // keys; derived forms, not typos
   std::vector<std::string> name_prefixes;     // keys; attached prepositions
+  // Sets of word endings that transliterate the same sound, keys: «کریموف»
+  // and «کریماف» both write Karimov; neither is a misspelling of the other.
+  std::vector<std::vector<std::string>> name_variant_endings;
   std::vector<std::u32string> near_letters;   // groups of easily confused letters
   // Which slips the spelling check may correct to a word the group never
   // writes (`spelling_unattested`): a dictionary that lacks many real words
