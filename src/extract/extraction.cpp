@@ -126,7 +126,18 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     if (type == nullptr) continue;
     const std::size_t sentence = doc.sentence_index(event.begin);
     const TextSpan& span = doc.sentences()[sentence];
-    const std::vector<std::size_t> breaks = clause_breaks(doc, pack, span.begin, span.end);
+    std::vector<std::size_t> breaks = clause_breaks(doc, pack, span.begin, span.end);
+    // A verb-final language ends the trigger's clause at a conjunction right
+    // after it: in «… به رسمیت شناخت و یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط …»
+    // the date after «و» is the next clause's.
+    if (const std::size_t next = doc.token_at_or_after(event.end); next < doc.tokens().size()) {
+      const TextSpan& token = doc.tokens()[next];
+      const auto& ends = pack.list("trigger_clause_ends");
+      if (token.begin < span.end && doc.slice(event.end, token.begin).find_first_not_of(" \n\t") == std::string_view::npos &&
+          std::find(ends.begin(), ends.end(), doc.token_key(next)) != ends.end()) {
+        breaks.insert(std::lower_bound(breaks.begin(), breaks.end(), token.begin), token.begin);
+      }
+    }
     // The nearest date and the nearest acceptable quantity in the sentence.
     std::optional<std::size_t> date;
     std::size_t date_gap = 0;

@@ -66,6 +66,10 @@ const std::vector<ClaimRow> kClaims = {
   {"fa", "روابط دیپلماتیک ایران و ترکمنستان در تاریخ ۱۳۷۰/۱۱/۲۹ برقرار شد.", {{"relations_established", "ir,tm", "1992-02-18"}}},
   {"en", "The United States recognized Kazakhstan's independence on December 25, 1991, and diplomatic relations were established on December 16, 1991.",
         {{"recognition", "kz,us", "1991-12-25"}, {"relations_established", "kz,us", "1991-12-16"}}},
+  // A Persian verb trigger followed by «و» ends its clause: the date after
+  // it is the next clause's.
+  {"fa", "ایالات متحده آمریکا در تاریخ ۳ فروردین ۱۳۷۱ استقلال گرجستان را به رسمیت شناخت و حدود یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط دیپلماتیک دو کشور برقرار شد.",
+        {{"recognition", "ge,us", "1992-03-23"}, {"relations_established", "ge,us", "1992-04-24"}}},
   {"fa", "ترکمنستان در ۵ آبان ۱۳۷۰ استقلال خود را از اتحاد شوروی اعلام کرد.", {{"independence", "su,tm", "1991-10-27"}}},
   {"es", "Turkmenistán declaró su independencia el 27 de octubre de 1991.", {{"independence", "tm", "1991-10-27"}}},
   {"en", "Turkmenistan declared independence on 27 October 1991.", {{"independence", "tm", "1991-10-27"}}},
