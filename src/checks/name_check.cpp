@@ -449,6 +449,9 @@ class NameCheck : public Check {
         k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)) ||
                    std::find(vocabulary.begin(), vocabulary.end(), doc.token_key(t)) != vocabulary.end());
     if (real_word) return group_names_it && cue && key.size() >= real_word_min_length_;
+    // With a cue alone as evidence, a different first letter is another
+    // name, not a slip: "a consulate in Kapan" is no misspelt Japan.
+    if (!group_names_it && !key.empty() && !name.key.empty() && key[0] != name.key[0]) return false;
     bool respelled_elsewhere = false;
     if (k > 1) {
       const auto written = split_words(key), right = split_words(name.key);
