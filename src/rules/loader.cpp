@@ -148,6 +148,8 @@ class Loader {
       return fs::exists(p, exists_ec);
     };
     if (present(root / "shared" / "normalize.yaml")) load_normalize((root / "shared" / "normalize.yaml").string());
+    // Triggers name event types: the packs read them.
+    if (present(root / "events.yaml")) load_events((root / "events.yaml").string());
     std::vector<fs::path> languages;
     for (const fs::directory_entry& entry : list_folder(root)) {
       std::error_code entry_ec;
@@ -161,13 +163,13 @@ class Loader {
       pack.id = id;
       packs.push_back(&pack);
     }
-    // The shared files and each language pack are read and compiled in
-    // parallel: a pack reads only the normalizer, loaded above, and writes
-    // only itself. Parsing YAML and compiling patterns is most of start-up.
-    // The error reported is the one a load in this order would meet first.
+    // The other shared files and each language pack are read and compiled
+    // in parallel: a pack reads only the normalizer and the event types,
+    // loaded above, and writes only itself. Parsing YAML and compiling
+    // patterns is most of start-up. The error reported is the one a load in
+    // this order would meet first.
     in_parallel(languages.size() + 1, [&](std::size_t task) {
       if (task == 0) {
-        if (present(root / "events.yaml")) load_events((root / "events.yaml").string());
         if (present(root / "entities.yaml")) load_entities((root / "entities.yaml").string());
         if (present(root / "checks.yaml")) load_checks((root / "checks.yaml").string());
       } else {
