@@ -2,11 +2,18 @@
 // "three agreements") against the enumeration that follows it: numbered
 // items («۱.», "1)", "(1)") or a list after a colon whose items are
 // separated by the pack's `list_separators` and closed by one of its
-// `list_conjunctions`.
+// `list_conjunctions`. Without a colon, a list that one of the pack's
+// `list_introducers` opens right after the counted noun («چهار سند در
+// زمینه‌های …», "five agreements on …") is counted too, up to the end of its
+// clause, when it has a separator: "two agreements on trade and transport"
+// may well be two agreements on one subject each or both on both.
+// Phrases of the pack's `count_exclusions` («دو کشور», "both countries")
+// name a pair, not a count.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "checks/registry.h"
 
@@ -50,13 +57,40 @@ class CountCheck : public Check {
   }
 
  private:
+  // Whether the words from token `t` on are the phrase `key` (a key of the
+  // pack's lists: normalized, case-folded, words separated by spaces);
+  // the number of tokens it spans, 0 if they are not.
+  static std::size_t phrase_at(const Document& doc, std::size_t t, const std::string& key) {
+    const auto& tokens = doc.tokens();
+    std::size_t n = 0, at = 0;
+    while (at < key.size()) {
+      const std::size_t space = std::min(key.find(' ', at), key.size());
+      if (t + n >= tokens.size() || doc.token_key(t + n) != std::string_view(key).substr(at, space - at)) return 0;
+      ++n;
+      at = space + 1;
+    }
+    return n;
+  }
+
+  // Whether a counted quantity is the number of a pair phrase («دو کشور»).
+  static bool excluded(const AnalyzedSource& source, const Quantity& q) {
+    const Document& doc = source.doc;
+    const std::size_t t = doc.token_at_or_after(q.begin);
+    for (const std::string& key : source.pack->list("count_exclusions")) {
+      if (phrase_at(doc, t, key) != 0) return true;
+    }
+    return false;
+  }
+
   void check_source(const AnalyzedSource& source, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
     const std::string& text = doc.text();
     const auto& tokens = doc.tokens();
+    const auto& introducers = source.pack->list("list_introducers");
     for (const Quantity& q : source.extraction.quantities) {
       if (!q.unit.empty() || !q.qualifier.empty() || q.scaled) continue;
       if (q.value < 2 || q.value > 20 || q.value != static_cast<int>(q.value)) continue;
+      if (excluded(source, q)) continue;
       const int announced = static_cast<int>(q.value);
       // A colon within a few words after the number introduces the list.
       const std::size_t first = doc.token_at_or_after(q.end);
@@ -78,19 +112,41 @@ class CountCheck : public Check {
           break;
         }
       }
-      if (colon == std::string::npos) continue;
-      // The number nearest the colon announces the list: in «در ۵ سال سه
-      // طرح اجرا شد:» it is «سه», not «۵».
+      std::size_t list_begin = colon + 1, listed_end = colon + 1;
+      int listed = 0;
       const auto& all = source.extraction.quantities;
-      if (std::any_of(all.begin(), all.end(), [&](const Quantity& o) { return o.begin >= q.end && o.begin < colon; })) {
-        continue;
+      if (colon != std::string::npos) {
+        // The number nearest the colon announces the list: in «در ۵ سال سه
+        // طرح اجرا شد:» it is «سه», not «۵».
+        if (std::any_of(all.begin(), all.end(), [&](const Quantity& o) {
+              return o.begin >= q.end && o.begin < colon && !excluded(source, o);
+            })) {
+          continue;
+        }
+        listed = count_items(source, colon + 1, paragraph_end, listed_end);
+      } else {
+        // An introducer one to three words after the number: the counted
+        // noun and its modifiers come between.
+        std::size_t opened = 0;
+        for (std::size_t t = first + 1; t < tokens.size() && t <= first + 3 && opened == 0; ++t) {
+          if (doc.sentence_index(tokens[t].begin) != doc.sentence_index(q.begin)) break;
+          const std::string_view gap = std::string_view(text).substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
+          if (gap.find_first_not_of(" \n\t") != std::string_view::npos) break;
+          for (const std::string& key : introducers) {
+            if (const std::size_t n = phrase_at(doc, t, key); n != 0 && t + n < tokens.size()) {
+              opened = t + n;
+              break;
+            }
+          }
+        }
+        if (opened == 0) continue;
+        list_begin = tokens[opened].begin;
+        listed = count_clause_list(source, list_begin, listed_end);
       }
-      std::size_t listed_end = colon + 1;
-      const int listed = count_items(source, colon + 1, paragraph_end, listed_end);
       if (listed < 2 || listed == announced) continue;
       Finding f = finding(fmt::format("announces {} items but lists {}", announced, listed),
                           {source.location(q.begin, q.end),
-                           source.location(colon + 1, listed_end, fmt::format("the {} items listed", listed))});
+                           source.location(list_begin, listed_end, fmt::format("the {} items listed", listed))});
       f.subject = std::to_string(announced);
       out.push_back(std::move(f));
     }
@@ -113,25 +169,68 @@ class CountCheck : public Check {
       end = stop == std::string::npos || stop > limit ? limit : stop;
       return n;
     }
+    const TextSpan& sentence = doc.sentences()[doc.sentence_index(from)];
+    return count_separated(source, from, sentence.end, end);
+  }
+
+  // Items of a list without a colon, up to the end of its clause (a clause
+  // break of the pack, «، و», ", and", or the sentence's end); 0 without a
+  // separator.
+  static int count_clause_list(const AnalyzedSource& source, std::size_t from, std::size_t& end) {
+    const Document& doc = source.doc;
+    const TextSpan& sentence = doc.sentences()[doc.sentence_index(from)];
+    const std::string_view rest = doc.slice(from, sentence.end);
+    const auto& conjunctions = source.pack->list("list_conjunctions");
+    std::vector<std::size_t> breaks;
+    for (const std::string& key : source.pack->list("clause_breaks")) {
+      if (key.empty()) continue;
+      for (std::size_t at = rest.find(key); at != std::string_view::npos; at = rest.find(key, at + 1)) {
+        const bool left = !is_word_char(code_point_at(key, 0)) || !is_word_char(code_point_before(rest, at));
+        if (left && !is_word_char(code_point_at(rest, at + key.size()))) breaks.push_back(at);
+      }
+    }
+    std::sort(breaks.begin(), breaks.end());
+    std::size_t stop = sentence.end;
+    for (const std::size_t at : breaks) {
+      // ", and" before the list has its conjunction is a serial comma
+      // ("trade, energy, and transport"), not a new clause.
+      const std::size_t next = doc.token_at_or_after(from + at);
+      const bool joins = next < doc.tokens().size() && doc.tokens()[next].begin < sentence.end &&
+                         std::find(conjunctions.begin(), conjunctions.end(), doc.token_key(next)) != conjunctions.end();
+      if (joins && !doc.contains_any(from, from + at, conjunctions)) continue;
+      stop = from + at;
+      break;
+    }
+    return count_separated(source, from, stop, end);
+  }
+
+  // Items in [from, stop) separated by the pack's `list_separators`, the
+  // last two maybe joined by one of its `list_conjunctions` ("A, B and C";
+  // after a serial comma, "A, B, and C", the conjunction adds nothing); 0
+  // when there is no separator (prose, not a list).
+  static int count_separated(const AnalyzedSource& source, std::size_t from, std::size_t stop, std::size_t& end) {
+    const Document& doc = source.doc;
+    const std::string& text = doc.text();
     const auto& separators = source.pack->list("list_separators");
     const auto& conjunctions = source.pack->list("list_conjunctions");
     if (separators.empty()) return 0;
-    const TextSpan& sentence = doc.sentences()[doc.sentence_index(from)];
-    std::size_t stop = sentence.end;
     while (stop > from && (text[stop - 1] == '.' || text[stop - 1] == ' ')) --stop;
     const std::string_view list = std::string_view(text).substr(from, stop - from);
     int items = 1;
     for (const std::string& sep : separators) {
       for (std::size_t at = list.find(sep); at != std::string_view::npos; at = list.find(sep, at + sep.size())) ++items;
     }
-    if (items < 2) return 0;  // a colon followed by prose, not a list
+    if (items < 2) return 0;
     // The last item may join two with a conjunction: "A, B and C".
     std::size_t last_sep = 0;
     for (const std::string& sep : separators) {
       const std::size_t at = list.rfind(sep);
       if (at != std::string_view::npos) last_sep = std::max(last_sep, at + sep.size());
     }
-    if (doc.contains_any(from + last_sep, stop, conjunctions)) ++items;
+    const std::size_t next = doc.token_at_or_after(from + last_sep);
+    const bool serial = next < doc.tokens().size() && doc.tokens()[next].begin < stop &&
+                        std::find(conjunctions.begin(), conjunctions.end(), doc.token_key(next)) != conjunctions.end();
+    if (!serial && doc.contains_any(from + last_sep, stop, conjunctions)) ++items;
     end = stop;
     return items;
   }

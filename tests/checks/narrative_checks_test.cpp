@@ -110,6 +110,15 @@ TEST_CASE("count: an announced number that the list does not match is flagged", 
           // Numbered items.
           {"es", "El acuerdo trata cuatro temas: 1) el comercio, 2) la energía, 3) el transporte.", "cuatro"},
           {"fa", "این گزارش شامل سه بخش اصلی است: ۱. تاریخچه ۲. روابط اقتصادی ۳. روابط فرهنگی ۴. چشم‌انداز.", "سه"},
+          // Without a colon, after a list introducer.
+          {"fa", "در این سفر چهار سند همکاری در زمینه‌های حمل و نقل، انرژی و گمرک به امضا رسید.", "چهار"},
+          {"fa", "در اين سفر پنج موافقتنامه در زمينههاى تجارت، ترانزيت کالا، گمرک و همکاريهاى فرهنگى امضا شد.", "پنج"},
+          {"en", "The two presidents signed five agreements on trade, energy, transport and culture.", "five"},
+          {"es", "Los presidentes firmaron cinco acuerdos sobre comercio, energía y transporte.", "cinco"},
+          // A serial comma joins the last item, it adds none.
+          {"en", "The charter covers four areas: security, economic development, and people-to-people exchanges.", "four"},
+          // «دو کشور» (the two countries) names a pair: «سه» announces the list.
+          {"fa", "در همین روز سه سند میان دو کشور به امضا رسید: موافقت‌نامه بازرگانی، یادداشت تفاهم فرهنگی، برنامه علمی و بیانیه مشترک.", "سه"},
       },
       "count");
 }
@@ -129,6 +138,15 @@ TEST_CASE("count: lists that match, and numbers that announce nothing, are not f
           {"es", "El comercio sumó 3 millones de dólares: sobre todo textiles, alimentos y maquinaria.", ""},
           // The number nearest the colon announces the list.
           {"fa", "در ۵ سال گذشته سه طرح اجرا شد: راه‌آهن، سد و خط لوله.", ""},
+          // «دو کشور» names the pair, it announces nothing; «تشویق و حمایت»
+          // is inside an item.
+          {"fa", "در همین روز سه سند میان دو کشور به امضا رسید: موافقت‌نامه تشویق و حمایت متقابل از سرمایه‌گذاری، یادداشت تفاهم درباره همکاری‌های دفاعی و موافقت‌نامه کمک‌های بشردوستانه.", ""},
+          // Without a colon: a serial comma; no separator (prose); the list
+          // ends with its clause.
+          {"en", "They signed three agreements on trade, energy, and transport.", ""},
+          {"en", "They signed three agreements on trade and transport.", ""},
+          {"es", "Firmaron cinco acuerdos sobre comercio, energía, transporte, aduanas y cultura, y acordaron reunirse de nuevo.", ""},
+          {"fa", "سه قرارداد در زمینه حمل و نقل امضا شد.", ""},
       },
       "count");
 }
