@@ -1,17 +1,21 @@
 // arithmetic: numbers that must add up and do not.
 //  - a total against its stated parts («حدود ۱۴۰ میلیون دلار … ۱۱۰ میلیون
-//    دلار آن را صادرات و ۳۰ میلیون دلار آن را واردات»): in a sentence with a
-//    part cue from the pack (`part_cues`), the first amount is the whole and
-//    later amounts of the same unit are its parts; a part larger than the
-//    whole, or parts that do not sum to it, are flagged;
+//    دلار آن را صادرات و ۳۰ میلیون دلار آن را واردات»): a part is an amount
+//    with a part cue of the pack (`part_cues`) a few words before or after
+//    it, and the parts follow their whole, the amount of the same unit just
+//    before the first of them; a part larger than the whole, or parts that
+//    do not sum to it, are flagged («بیش از» a whole: parts below it);
 //  - an anniversary against the year it counts from («el 25 aniversario»
 //    in 2016 of relations established in 1991): N followed by a word of the
 //    pack's `anniversary` list, the year of its sentence (or the last year
 //    before it in the paragraph), and the once-only events of the group.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "checks/registry.h"
 
@@ -37,24 +41,40 @@ class ArithmeticCheck : public Check {
   }
 
  private:
+  // Whether a part cue stands within a few words of qs[i], not reaching
+  // over the amounts of the same unit before and after it.
+  static bool cued(const AnalyzedSource& source, const std::vector<const Quantity*>& qs, std::size_t i) {
+    const Document& doc = source.doc;
+    const auto& tokens = doc.tokens();
+    const std::size_t first = doc.token_at_or_after(qs[i]->begin);
+    const std::size_t last = doc.token_at_or_after(qs[i]->end);  // the token after the amount
+    std::size_t begin = first >= 4 ? tokens[first - 4].begin : 0;
+    std::size_t end = last + 3 <= tokens.size() ? tokens[last + 2].end : doc.text().size();
+    if (i > 0) begin = std::max(begin, qs[i - 1]->end);
+    if (i + 1 < qs.size()) end = std::min(end, qs[i + 1]->begin);
+    const TextSpan& sentence = doc.sentences()[doc.sentence_index(qs[i]->begin)];
+    return doc.contains_any(std::max(begin, sentence.begin), std::min(end, sentence.end), source.pack->list("part_cues"));
+  }
+
   void sums(const AnalyzedSource& source, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
-    const auto& cues = source.pack->list("part_cues");
-    const auto& qs = source.extraction.quantities;
-    for (std::size_t i = 0; i < qs.size(); ++i) {
-      const Quantity& whole = qs[i];
-      if (whole.unit.empty() || whole.unit == "%") continue;
-      const std::size_t sentence = doc.sentence_index(whole.begin);
-      if (i > 0 && doc.sentence_index(qs[i - 1].begin) == sentence && qs[i - 1].unit == whole.unit) continue;
-      const TextSpan& span = doc.sentences()[sentence];
-      if (!doc.contains_any(whole.end, span.end, cues)) continue;
+    const auto& all = source.extraction.quantities;
+    // Amounts of one unit in one sentence, in order.
+    std::map<std::pair<std::size_t, std::string>, std::vector<const Quantity*>> runs;
+    for (const Quantity& q : all) {
+      if (q.unit.empty() || q.unit == "%") continue;
+      runs[{doc.sentence_index(q.begin), q.unit}].push_back(&q);
+    }
+    for (const auto& [where, qs] : runs) {
+      std::size_t first = 1;
+      while (first < qs.size() && !cued(source, qs, first)) ++first;
+      if (first >= qs.size()) continue;
+      const Quantity& whole = *qs[first - 1];
       std::vector<const Quantity*> parts;
-      for (std::size_t j = i + 1; j < qs.size() && doc.sentence_index(qs[j].begin) == sentence; ++j) {
-        if (qs[j].unit == whole.unit) parts.push_back(&qs[j]);
-      }
-      if (parts.empty()) continue;
+      for (std::size_t j = first; j < qs.size() && cued(source, qs, j); ++j) parts.push_back(qs[j]);
       for (const Quantity* part : parts) {
-        if (part->value > whole.value * (1 + exact_tolerance_) && whole.qualifier != "more_than") {
+        if (part->value > whole.value * (1 + exact_tolerance_) && whole.qualifier != "more_than" &&
+            whole.qualifier != "at_least") {
           Finding f = finding(fmt::format("a part ({}) is larger than its whole ({})", amount(part->value, part->unit),
                                           amount(whole.value, whole.unit)),
                               {source.location(part->begin, part->end),
@@ -65,13 +85,21 @@ class ArithmeticCheck : public Check {
       }
       if (parts.size() < 2) continue;
       double sum = 0;
-      bool approximate = !whole.qualifier.empty();
+      bool approximate = whole.qualifier == "approximate";
       for (const Quantity* part : parts) {
         sum += part->value;
         approximate = approximate || !part->qualifier.empty();
       }
       const double tolerance = approximate ? approximate_tolerance_ : exact_tolerance_;
-      if (std::abs(sum - whole.value) <= tolerance * whole.value) continue;
+      // "More than 65 million" is not met by parts of 60; "under 65" is
+      // by any parts below it.
+      bool fits = std::abs(sum - whole.value) <= tolerance * whole.value;
+      if (whole.qualifier == "more_than" || whole.qualifier == "at_least") {
+        fits = sum >= whole.value * (1 - tolerance);
+      } else if (whole.qualifier == "less_than" || whole.qualifier == "at_most") {
+        fits = sum <= whole.value * (1 + tolerance);
+      }
+      if (fits) continue;
       std::vector<Location> locations{source.location(whole.begin, whole.end)};
       for (const Quantity* part : parts) locations.push_back(source.location(part->begin, part->end, "a part"));
       Finding f = finding(fmt::format("the parts add up to {}, not to the total {}", amount(sum, whole.unit),

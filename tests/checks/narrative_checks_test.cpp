@@ -206,6 +206,11 @@ TEST_CASE("arithmetic: parts that do not add up to their total are flagged", "[c
            "En 2010 el comercio alcanzó 200 millones de dólares, de los cuales las exportaciones sumaron 150 millones "
            "de dólares y las importaciones 90 millones de dólares.",
            "200 millones de dólares"},
+          // «بالغ بر» (over) a whole that its parts do not reach.
+          {"fa",
+           "حجم مبادلات دو کشور در سال ۱۹۹۴ بالغ بر ۶۵ میلیون دلار بوده است که ۴۵ میلیون دلار آن را صادرات ایران و "
+           "۱۵ میلیون دلار آن را واردات ایران تشکیل داده است.",
+           "بالغ بر ۶۵ میلیون دلار"},
       },
       "arithmetic");
 }
@@ -224,6 +229,12 @@ TEST_CASE("arithmetic: totals that add up and right anniversaries are not flagge
           {"es",
            "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2016 celebraron el 25 "
            "aniversario de sus relaciones.",
+           ""},
+          // The whole is the amount just before the first part, not the
+          // first amount of the sentence.
+          {"fa",
+           "در سال ۱۹۹۶ این رقم ۱۶۹ میلیون دلار و در سال ۱۹۹۸ به ۱۸۰ میلیون دلار بالغ گردید که ۱۱۰ میلیون دلار آن "
+           "را صادرات ازبکستان و ۷۰ میلیون دلار آن را واردات از چین تشکیل می‌داد.",
            ""},
       },
       "arithmetic");
