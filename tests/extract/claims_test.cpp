@@ -74,6 +74,9 @@ const std::vector<ClaimRow> kClaims = {
   {"es", "Turkmenistán declaró su independencia el 27 de octubre de 1991.", {{"independence", "tm", "1991-10-27"}}},
   {"en", "Turkmenistan declared independence on 27 October 1991.", {{"independence", "tm", "1991-10-27"}}},
   {"es", "El presidente de Kazajistán viajó a Estados Unidos el 14 de febrero de 1994.", {{"visit", "kz,us", "1994-02-14"}}},
+  // Two embassies in one sentence, each with its own verb and date.
+  {"fa", "سفارت جمهوری خلق چین در تاشکند در تاریخ ۹ مارس ۱۹۹۲ رسماً گشایش یافت و سفارت ازبکستان در پکن نیز در ۴ مه ۱۹۹۴ افتتاح گردید.",
+        {{"embassy_opened", "cn,uz", "1992-03-09"}, {"embassy_opened", "cn,uz", "1994-05-04"}}},
   // A trigger without a value makes no claim.
   {"es", "Estados Unidos fue el primer país en reconocer la independencia de Kazajistán.", {}},
 };
