@@ -49,6 +49,8 @@ std::u32string skeleton(const std::u32string& key) {
   return out;
 }
 
+constexpr std::size_t kNoEntity = static_cast<std::size_t>(-1);
+
 std::vector<std::u32string> split_words(const std::u32string& s) {
   std::vector<std::u32string> words(1);
   for (char32_t c : s) {
@@ -163,12 +165,20 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+// What the words around a window say about the name it may be.
+enum class Cue { kNone, kWeak, kStrong };
+
 class NameCheck : public Check {
  public:
   NameCheck(const RuleSet& rules, double max_distance, double near_cost, std::size_t min_length,
-            std::size_t real_word_min_length)
-      : max_distance_(max_distance), min_length_(min_length), real_word_min_length_(real_word_min_length) {
+            std::size_t real_word_min_length, std::size_t strong_cue_min_length)
+      : max_distance_(max_distance),
+        min_length_(min_length),
+        real_word_min_length_(real_word_min_length),
+        strong_cue_min_length_(strong_cue_min_length) {
     for (const auto& [lang, pack] : rules.languages) {
+      auto& keys = joiner_keys_[lang];
+      for (const std::string& j : pack.name_joiners) keys.push_back(rules.normalizer.key(j));
       Lexicon& lex = lexicons_[lang];
       lex.distance = EditDistance(pack.near_letters, near_cost);
       for (std::size_t e = 0; e < rules.entities.size(); ++e) {
@@ -224,6 +234,14 @@ class NameCheck : public Check {
         covered[t] = true;
       }
     }
+    // The entity each token names, for names joined to a near miss.
+    std::vector<std::size_t> entity_at(tokens.size(), kNoEntity);
+    for (const EntityMention& m : source.extraction.entities) {
+      if (m.demonym) continue;
+      for (std::size_t t = doc.token_at_or_after(m.begin); t < tokens.size() && tokens[t].begin < m.end; ++t) {
+        entity_at[t] = m.entity;
+      }
+    }
     std::vector<bool> flagged(tokens.size(), false);
     // Token keys as code points, one after the other; whether the text
     // between token u-1 and u is whitespace only.
@@ -276,7 +294,7 @@ class NameCheck : public Check {
           }
         }
         static const std::unordered_set<std::string_view> kNone;
-        if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone)) continue;
+        if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone, entity_at)) continue;
         for (std::size_t u = t; u < t + k; ++u) {
           flagged[u] = true;
           blocked[u] = u;
@@ -413,7 +431,7 @@ class NameCheck : public Check {
 
   bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
               const std::u32string& key, const std::set<std::size_t>& named,
-              const std::unordered_set<std::string_view>& words) const {
+              const std::unordered_set<std::string_view>& words, const std::vector<std::size_t>& entity_at) const {
     const LanguagePack& pack = *source.pack;
     if (variant_spelling(pack, key, name.key)) return false;
     const std::string word = to_utf8(key);
@@ -439,7 +457,7 @@ class NameCheck : public Check {
       return false;
     }
     const bool group_names_it = named.count(name.entity) != 0;
-    const bool cue = has_cue(group, source, t, k, name);
+    const Cue cue = has_cue(group, source, t, k, name, entity_at);
     const Speller& speller = group.spellers->get(pack);
     // A real word: known to the dictionary, or to the pack's `vocabulary`
     // (words a dictionary lacks, such as «آقای», "Mr", which is one letter
@@ -448,7 +466,10 @@ class NameCheck : public Check {
     const bool real_word =
         k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)) ||
                    std::find(vocabulary.begin(), vocabulary.end(), doc.token_key(t)) != vocabulary.end());
-    if (real_word) return group_names_it && cue && key.size() >= real_word_min_length_;
+    if (real_word) {
+      const std::size_t min_length = cue == Cue::kStrong ? strong_cue_min_length_ : real_word_min_length_;
+      return group_names_it && cue != Cue::kNone && key.size() >= min_length;
+    }
     // With a cue alone as evidence, a different first letter is another
     // name, not a slip: "a consulate in Kapan" is no misspelt Japan.
     if (!group_names_it && !key.empty() && !name.key.empty() && key[0] != name.key[0]) return false;
@@ -459,33 +480,64 @@ class NameCheck : public Check {
         if (written[i] != right[i] && words.count(to_utf8(right[i])) != 0) respelled_elsewhere = true;
       }
     }
-    return group_names_it || cue || respelled_elsewhere;
+    return group_names_it || cue != Cue::kNone || respelled_elsewhere;
   }
 
-  bool has_cue(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k,
-               const Name& name) const {
+  // A cue word next to the window, or a name of the same type joined to it
+  // («فرغانه، نمنگان و بخار», «تبریک ـ باکو»; strong, as is a word that
+  // says what the name is, «شهر», «منطقه»).
+  Cue has_cue(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
+              const std::vector<std::size_t>& entity_at) const {
     const LanguagePack& pack = *source.pack;
-    auto it = pack.name_cues.find(group.rules->entities[name.entity].type);
-    if (it == pack.name_cues.end()) return false;
+    const std::string& type = group.rules->entities[name.entity].type;
     const Document& doc = source.doc;
     const auto& tokens = doc.tokens();
-    auto token_key = [&](std::size_t i) { return doc.token_key(i); };
     auto same_sentence = [&](std::size_t i) {
       return doc.sentence_index(tokens[i].begin) == doc.sentence_index(tokens[t].begin);
     };
+    auto listed = [](const std::vector<std::string>& keys, std::string_view key) {
+      return std::find(keys.begin(), keys.end(), key) != keys.end();
+    };
+    // The token joined to `from` on one side (step -1 or +1): across a
+    // joining mark («،», «ـ») or a joining word («و»), else none.
+    auto joined = [&](std::size_t from, int step) -> std::optional<std::size_t> {
+      std::size_t u = from;
+      for (int hop = 0; hop < 2; ++hop) {
+        if ((step < 0 && u == 0) || (step > 0 && u + 1 >= tokens.size())) return std::nullopt;
+        const std::size_t v = step < 0 ? u - 1 : u + 1;
+        if (!same_sentence(v)) return std::nullopt;
+        const std::size_t gap_begin = step < 0 ? tokens[v].end : tokens[u].end;
+        const std::size_t gap_end = step < 0 ? tokens[u].begin : tokens[v].begin;
+        // The original text: normalization removes the tatweel of «تبریز ـ باکو».
+        std::string_view gap = doc.original_slice(gap_begin, gap_end);
+        while (!gap.empty() && (gap.front() == ' ' || gap.front() == '\n')) gap.remove_prefix(1);
+        while (!gap.empty() && (gap.back() == ' ' || gap.back() == '\n')) gap.remove_suffix(1);
+        if (!gap.empty()) return listed(pack.name_joiners, gap) ? std::optional<std::size_t>(v) : std::nullopt;
+        if (hop == 0 && listed(joiner_keys_.at(pack.id), doc.token_key(v))) {
+          u = v;  // a joining word: the name is beyond it
+          continue;
+        }
+        return hop == 0 ? std::nullopt : std::optional<std::size_t>(v);
+      }
+      return std::nullopt;
+    };
+    for (const auto& other : {joined(t, -1), joined(t + k - 1, +1)}) {
+      if (other && entity_at[*other] != kNoEntity && entity_at[*other] != name.entity &&
+          group.rules->entities[entity_at[*other]].type == type) {
+        return Cue::kStrong;
+      }
+    }
+    auto it = pack.name_cues.find(type);
+    if (it == pack.name_cues.end()) return Cue::kNone;
     if (t > 0 && same_sentence(t - 1)) {
-      const std::string_view before = token_key(t - 1);
-      for (const std::string& w : it->second.before) {
-        if (w == before) return true;
-      }
+      const std::string_view before = doc.token_key(t - 1);
+      if (listed(it->second.strong, before)) return Cue::kStrong;
+      if (listed(it->second.before, before)) return Cue::kWeak;
     }
-    if (t + k < tokens.size() && same_sentence(t + k)) {
-      const std::string_view after = token_key(t + k);
-      for (const std::string& w : it->second.after) {
-        if (w == after) return true;
-      }
+    if (t + k < tokens.size() && same_sentence(t + k) && listed(it->second.after, doc.token_key(t + k))) {
+      return Cue::kWeak;
     }
-    return false;
+    return Cue::kNone;
   }
 
   // The correction, written the way this document writes (Arabic yeh kept
@@ -508,6 +560,8 @@ class NameCheck : public Check {
   double max_distance_;
   std::size_t min_length_;
   std::size_t real_word_min_length_;
+  std::size_t strong_cue_min_length_;
+  std::map<std::string, std::vector<std::string>> joiner_keys_;  // per language: the joiners as keys
   std::map<std::string, Lexicon> lexicons_;
 };
 
@@ -518,7 +572,9 @@ std::unique_ptr<Check> make_name_check(CheckOptions& options, const RuleSet& rul
   const double near_cost = options.number("near_letter_cost", 0.5);
   const auto min_length = static_cast<std::size_t>(options.number("min_length", 4));
   const auto real_word_min_length = static_cast<std::size_t>(options.number("real_word_min_length", 5));
-  return std::make_unique<NameCheck>(rules, max_distance, near_cost, min_length, real_word_min_length);
+  const auto strong_cue_min_length = static_cast<std::size_t>(options.number("strong_cue_min_length", 4));
+  return std::make_unique<NameCheck>(rules, max_distance, near_cost, min_length, real_word_min_length,
+                                     strong_cue_min_length);
 }
 
 }  // namespace concord

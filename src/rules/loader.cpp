@@ -767,7 +767,7 @@ class Loader {
 
   void load_name_cues(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
     r.expect_map(node, "names");
-    r.only_keys(node, {"suffixes", "prefixes", "variant_endings", "context"});
+    r.only_keys(node, {"suffixes", "prefixes", "variant_endings", "joiners", "context"});
     const Normalizer& norm = rules_.normalizer;
     if (node["variant_endings"]) {
       r.expect_sequence(node["variant_endings"], "variant_endings");
@@ -777,6 +777,9 @@ class Loader {
         if (endings.size() < 2) r.fail(set, "a set of variant endings needs two or more endings");
         pack.name_variant_endings.push_back(std::move(endings));
       }
+    }
+    if (node["joiners"]) {
+      pack.name_joiners = r.strings(node["joiners"], "joiners");
     }
     if (node["suffixes"]) {
       for (const std::string& s : r.strings(node["suffixes"], "suffixes")) pack.name_suffixes.push_back(norm.key(s));
@@ -789,10 +792,16 @@ class Loader {
       for (auto it = node["context"].begin(); it != node["context"].end(); ++it) {
         const std::string type = r.string(it->first, "entity type");
         r.expect_map(it->second, "context of an entity type");
-        r.only_keys(it->second, {"before", "after"});
+        r.only_keys(it->second, {"before", "after", "strong"});
         NameCues& cues = pack.name_cues[type];
         if (it->second["before"]) {
           for (const std::string& w : r.strings(it->second["before"], "before")) cues.before.push_back(norm.key(w));
+        }
+        if (it->second["strong"]) {
+          for (const std::string& w : r.strings(it->second["strong"], "strong")) {
+            cues.strong.push_back(norm.key(w));
+            cues.before.push_back(norm.key(w));
+          }
         }
         if (it->second["after"]) {
           for (const std::string& w : r.strings(it->second["after"], "after")) cues.after.push_back(norm.key(w));

@@ -71,6 +71,9 @@ struct EventTrigger {
 struct NameCues {
   std::vector<std::string> before;  // keys
   std::vector<std::string> after;   // keys
+  // Keys of words before a name that say what it is («شهر», «بندر»,
+  // «منطقه»): also `before` cues, and strong enough for a short real word.
+  std::vector<std::string> strong;
 };
 
 struct LanguagePack {
@@ -102,6 +105,11 @@ struct LanguagePack {
   // Sets of word endings that transliterate the same sound, keys: «کریموف»
   // and «کریماف» both write Karimov; neither is a misspelling of the other.
   std::vector<std::vector<std::string>> name_variant_endings;
+  // Words and marks that join two names of one kind («فرغانه، نمنگان و
+  // بخارا», «تبریز ـ باکو»), as written (normalization removes the tatweel
+  // «ـ»): a near miss joined to a name of the type it resembles is cued,
+  // strongly.
+  std::vector<std::string> name_joiners;
   std::vector<std::u32string> near_letters;   // groups of easily confused letters
   // Which slips the spelling check may correct to a word the group never
   // writes (`spelling_unattested`): a dictionary that lacks many real words

@@ -418,3 +418,30 @@ TEST_CASE("name: with only a cue, an unknown word with another first letter is a
   INFO(describe(findings));
   CHECK(findings.size() == 1);
 }
+
+TEST_CASE("name: a real word joined to a city, or after a word that says what it is, is a misspelt city",
+          "[checks][name]") {
+  // «بخار» (steam) for «بخارا» (Bukhara): four letters, flagged only with a
+  // strong cue; «تبریک» (congratulations) for «تبریز» joined by «ـ» to Baku.
+  const std::string named = "رئیس‌جمهور از سمرقند و بخارا دیدن کرد و شهر تبریز را دید. ";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {named + "کارخانه‌ها در شهرهای فرغانه، نمنگان و بخار کار می‌کنند.", "بخار"},
+      {named + "شرکت نفت در منطقه بخار فعال است.", "بخار"},
+      {named + "پرواز تبریک ـ باکو برقرار شد.", "تبریک"},
+      // A weak cue (a preposition) is not enough for four letters, and no
+      // cue is no evidence.
+      {named + "آب در بخار حل شد.", ""},
+      {named + "نیروگاه بخار ساخته شد.", ""},
+  };
+  for (const auto& [text, excerpt] : cases) {
+    CAPTURE(text);
+    const auto findings = check_run::findings("fa", text, "name");
+    INFO(describe(findings));
+    if (excerpt.empty()) {
+      CHECK(findings.empty());
+    } else {
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].locations.at(0).excerpt == excerpt);
+    }
+  }
+}
