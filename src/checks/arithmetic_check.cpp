@@ -1,21 +1,18 @@
 // arithmetic: numbers that must add up and do not.
 //  - a total against its stated parts («حدود ۱۴۰ میلیون دلار … ۱۱۰ میلیون
-//    دلار آن را صادرات و ۳۰ میلیون دلار آن را واردات»): a part is an amount
-//    with a part cue of the pack (`part_cues`) a few words before or after
-//    it, and the parts follow their whole, the amount of the same unit just
-//    before the first of them; a part larger than the whole, or parts that
-//    do not sum to it, are flagged («بیش از» a whole: parts below it);
+//    دلار آن را صادرات و ۳۰ میلیون دلار آن را واردات»), as extraction marks
+//    them (an amount with a part cue beside it is a part of the amount just
+//    before the first part): a part larger than the whole, or parts that do
+//    not sum to it, are flagged («بیش از» a whole: parts below it);
 //  - an anniversary against the year it counts from («el 25 aniversario»
 //    in 2016 of relations established in 1991): N followed by a word of the
 //    pack's `anniversary` list, the year of its sentence (or the last year
 //    before it in the paragraph), and the once-only events of the group.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
-#include <utility>
 
 #include "checks/registry.h"
 
@@ -41,37 +38,15 @@ class ArithmeticCheck : public Check {
   }
 
  private:
-  // Whether a part cue stands within a few words of qs[i], not reaching
-  // over the amounts of the same unit before and after it.
-  static bool cued(const AnalyzedSource& source, const std::vector<const Quantity*>& qs, std::size_t i) {
-    const Document& doc = source.doc;
-    const auto& tokens = doc.tokens();
-    const std::size_t first = doc.token_at_or_after(qs[i]->begin);
-    const std::size_t last = doc.token_at_or_after(qs[i]->end);  // the token after the amount
-    std::size_t begin = first >= 4 ? tokens[first - 4].begin : 0;
-    std::size_t end = last + 3 <= tokens.size() ? tokens[last + 2].end : doc.text().size();
-    if (i > 0) begin = std::max(begin, qs[i - 1]->end);
-    if (i + 1 < qs.size()) end = std::min(end, qs[i + 1]->begin);
-    const TextSpan& sentence = doc.sentences()[doc.sentence_index(qs[i]->begin)];
-    return doc.contains_any(std::max(begin, sentence.begin), std::min(end, sentence.end), source.pack->list("part_cues"));
-  }
-
+  // Parts and their wholes as extraction marks them (Quantity::whole).
   void sums(const AnalyzedSource& source, std::vector<Finding>& out) const {
-    const Document& doc = source.doc;
     const auto& all = source.extraction.quantities;
-    // Amounts of one unit in one sentence, in order.
-    std::map<std::pair<std::size_t, std::string>, std::vector<const Quantity*>> runs;
+    std::map<std::size_t, std::vector<const Quantity*>> parts_of;  // whole -> parts, in order
     for (const Quantity& q : all) {
-      if (q.unit.empty() || q.unit == "%") continue;
-      runs[{doc.sentence_index(q.begin), q.unit}].push_back(&q);
+      if (q.whole) parts_of[*q.whole].push_back(&q);
     }
-    for (const auto& [where, qs] : runs) {
-      std::size_t first = 1;
-      while (first < qs.size() && !cued(source, qs, first)) ++first;
-      if (first >= qs.size()) continue;
-      const Quantity& whole = *qs[first - 1];
-      std::vector<const Quantity*> parts;
-      for (std::size_t j = first; j < qs.size() && cued(source, qs, j); ++j) parts.push_back(qs[j]);
+    for (const auto& [w, parts] : parts_of) {
+      const Quantity& whole = all[w];
       for (const Quantity* part : parts) {
         if (part->value > whole.value * (1 + exact_tolerance_) && whole.qualifier != "more_than" &&
             whole.qualifier != "at_least") {

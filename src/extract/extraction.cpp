@@ -88,6 +88,81 @@ std::pair<std::size_t, std::size_t> clause_of(const std::vector<std::size_t>& br
   return {begin, end};
 }
 
+// A scaled amount without a unit takes the unit of the amount before it in
+// its sentence: "124 millones de dólares en 1994 y 108 millones en 1998".
+void carry_units(const Document& doc, std::vector<Quantity>& qs) {
+  for (std::size_t i = 1; i < qs.size(); ++i) {
+    Quantity& q = qs[i];
+    const Quantity& prev = qs[i - 1];
+    if (!q.unit.empty() || !q.scaled || prev.unit.empty() || prev.unit == "%") continue;
+    if (doc.sentence_index(prev.begin) != doc.sentence_index(q.begin)) continue;
+    q.unit = prev.unit;
+    q.unit_inferred = true;
+  }
+}
+
+// Parts of totals. Among the amounts of one unit in a sentence, a part has a
+// part cue of the pack (`part_cues`) within a few words, not reaching over
+// its neighbours; consecutive parts belong to the amount just before the
+// first of them: in «… ۱۶۹ میلیون دلار و … به ۱۸۰ میلیون دلار بالغ گردید که
+// ۱۱۰ میلیون دلار آن را صادرات و ۷۰ میلیون دلار آن را واردات» the whole is 180.
+void mark_parts(const Document& doc, const LanguagePack& pack, std::vector<Quantity>& all) {
+  const auto& cues = pack.list("part_cues");
+  if (cues.empty()) return;
+  const auto& tokens = doc.tokens();
+  std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> runs;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].unit.empty() || all[i].unit == "%") continue;
+    runs[{doc.sentence_index(all[i].begin), all[i].unit}].push_back(i);
+  }
+  for (const auto& [where, run] : runs) {
+    const TextSpan& sentence = doc.sentences()[where.first];
+    auto cued = [&](std::size_t i) {
+      const Quantity& q = all[run[i]];
+      const std::size_t first = doc.token_at_or_after(q.begin);
+      const std::size_t after = doc.token_at_or_after(q.end);
+      std::size_t begin = first >= 4 ? tokens[first - 4].begin : 0;
+      std::size_t end = after + 3 <= tokens.size() ? tokens[after + 2].end : doc.text().size();
+      if (i > 0) begin = std::max(begin, all[run[i - 1]].end);
+      if (i + 1 < run.size()) end = std::min(end, all[run[i + 1]].begin);
+      return doc.contains_any(std::max(begin, sentence.begin), std::min(end, sentence.end), cues);
+    };
+    std::size_t first = 1;
+    while (first < run.size() && !cued(first)) ++first;
+    for (std::size_t j = first; j < run.size() && cued(j); ++j) all[run[j]].whole = run[first - 1];
+  }
+}
+
+// «این رقم» ("this figure"), «esta cifra»: a sentence that goes on with the
+// measure of an earlier sentence of its paragraph. Each becomes a mention
+// of that measure's event.
+void add_measure_anaphora(const Document& doc, const LanguagePack& pack, const RuleSet& rules,
+                          std::vector<EventMention>& events) {
+  const auto& phrases = pack.list("measure_anaphora");
+  if (phrases.empty() || events.empty()) return;
+  const std::string folded = fold_case(doc.text());
+  std::vector<EventMention> added;
+  for (const std::string& key : phrases) {
+    for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
+      if (!at_word_boundaries(folded, at, at + key.size())) continue;
+      const std::size_t sentence = doc.sentence_index(at);
+      const std::size_t paragraph = doc.paragraph_index(at);
+      const EventMention* antecedent = nullptr;
+      for (const EventMention& e : events) {
+        if (e.begin >= at) break;
+        const EventType* type = rules.event(e.event);
+        if (type == nullptr || !type->measure || doc.paragraph_index(e.begin) != paragraph) continue;
+        if (doc.sentence_index(e.begin) < sentence) antecedent = &e;
+      }
+      if (antecedent != nullptr) added.push_back(EventMention{at, at + key.size(), antecedent->event});
+    }
+  }
+  events.insert(events.end(), added.begin(), added.end());
+  std::sort(events.begin(), events.end(), [](const EventMention& a, const EventMention& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.event < b.event;
+  });
+}
+
 }  // namespace
 
 Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet& rules) {
@@ -95,7 +170,10 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   ex.dates = extract_dates(doc, pack);
   ex.entities = extract_entities(doc, pack);
   ex.events = extract_events(doc, pack);
+  add_measure_anaphora(doc, pack, rules, ex.events);
   ex.quantities = extract_quantities(doc, pack, ex.dates);
+  carry_units(doc, ex.quantities);
+  mark_parts(doc, pack, ex.quantities);
 
   // Topic: entities by frequency (ties by first mention).
   std::map<std::size_t, std::pair<std::size_t, std::size_t>> counts;  // entity -> (count, first)
@@ -120,30 +198,65 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   const std::vector<std::size_t> quantity_sentence = sentences_of(ex.quantities);
   const std::vector<std::size_t> entity_sentence = sentences_of(ex.entities);
 
+  // Each trigger's clause breaks: its sentence's, and for a verb-final
+  // language a conjunction right after the trigger (in «… به رسمیت شناخت و
+  // یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط …» the date after «و» is the next
+  // clause's).
+  std::vector<std::vector<std::size_t>> event_breaks(ex.events.size());
+  const auto& trigger_ends = pack.list("trigger_clause_ends");
+  for (std::size_t e = 0; e < ex.events.size(); ++e) {
+    const EventMention& event = ex.events[e];
+    const TextSpan& span = doc.sentences()[doc.sentence_index(event.begin)];
+    std::vector<std::size_t>& breaks = event_breaks[e];
+    breaks = clause_breaks(doc, pack, span.begin, span.end);
+    if (const std::size_t next = doc.token_at_or_after(event.end); next < doc.tokens().size()) {
+      const TextSpan& token = doc.tokens()[next];
+      if (token.begin < span.end &&
+          doc.slice(event.end, token.begin).find_first_not_of(" \n\t") == std::string_view::npos &&
+          std::find(trigger_ends.begin(), trigger_ends.end(), doc.token_key(next)) != trigger_ends.end()) {
+        breaks.insert(std::lower_bound(breaks.begin(), breaks.end(), token.begin), token.begin);
+      }
+    }
+  }
+  // How far an amount is from a measure trigger: a measure's value follows
+  // its trigger in all three languages, so one before it counts double.
+  auto measure_gap = [&](std::size_t e, const Quantity& m) {
+    const EventMention& event = ex.events[e];
+    std::size_t g = gap(event.begin, event.end, m.begin, m.end);
+    if (m.end <= event.begin) g *= 2;
+    return g + kClausePenalty * crossings(event_breaks[e], event.begin, m.begin);
+  };
+  auto accepts = [&](const EventType& type, const Quantity& m) {
+    return std::find(type.units.begin(), type.units.end(), m.unit) != type.units.end();
+  };
+  // The measure trigger of its sentence nearest to each amount.
+  std::vector<std::optional<std::size_t>> owner(ex.quantities.size());
+  for (std::size_t e = 0; e < ex.events.size(); ++e) {
+    const EventType* type = rules.event(ex.events[e].event);
+    if (type == nullptr || !type->measure) continue;
+    const std::size_t sentence = doc.sentence_index(ex.events[e].begin);
+    for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
+      const Quantity& m = ex.quantities[i];
+      if (quantity_sentence[i] != sentence || m.whole || !accepts(*type, m)) continue;
+      if (!owner[i] || measure_gap(e, m) < measure_gap(*owner[i], m)) owner[i] = e;
+    }
+  }
+
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventMention& event = ex.events[e];
     const EventType* type = rules.event(event.event);
     if (type == nullptr) continue;
     const std::size_t sentence = doc.sentence_index(event.begin);
     const TextSpan& span = doc.sentences()[sentence];
-    std::vector<std::size_t> breaks = clause_breaks(doc, pack, span.begin, span.end);
-    // A verb-final language ends the trigger's clause at a conjunction right
-    // after it: in «… به رسمیت شناخت و یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط …»
-    // the date after «و» is the next clause's.
-    if (const std::size_t next = doc.token_at_or_after(event.end); next < doc.tokens().size()) {
-      const TextSpan& token = doc.tokens()[next];
-      const auto& ends = pack.list("trigger_clause_ends");
-      if (token.begin < span.end && doc.slice(event.end, token.begin).find_first_not_of(" \n\t") == std::string_view::npos &&
-          std::find(ends.begin(), ends.end(), doc.token_key(next)) != ends.end()) {
-        breaks.insert(std::lower_bound(breaks.begin(), breaks.end(), token.begin), token.begin);
-      }
-    }
-    // The nearest date and the nearest acceptable quantity in the sentence.
+    const std::vector<std::size_t>& breaks = event_breaks[e];
+    // The nearest date in the sentence, its own clause first.
     std::optional<std::size_t> date;
     std::size_t date_gap = 0;
+    std::vector<std::size_t> sentence_dates;
     for (std::size_t d = 0; d < ex.dates.size(); ++d) {
       const DateMention& m = ex.dates[d];
       if (date_sentence[d] != sentence) continue;
+      sentence_dates.push_back(d);
       const std::size_t g =
           gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
       if (!date || g < date_gap) {
@@ -151,38 +264,48 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
         date_gap = g;
       }
     }
+    std::vector<Claim> made;
     Claim claim;
     claim.event = event.event;
     claim.event_mention = e;
     if (type->measure) {
-      std::optional<std::size_t> quantity;
-      std::size_t quantity_gap = 0;
+      // The trigger's amounts: those of the sentence nearer to it than to
+      // any other measure trigger, parts of totals left out.
+      std::vector<std::size_t> mine;
       for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
-        const Quantity& m = ex.quantities[i];
-        if (quantity_sentence[i] != sentence) continue;
-        if (std::find(type->units.begin(), type->units.end(), m.unit) == type->units.end()) continue;
-        // A measure's value follows its trigger in all three languages; one
-        // before it counts double.
-        std::size_t g = gap(event.begin, event.end, m.begin, m.end);
-        if (m.end <= event.begin) g *= 2;
-        g += kClausePenalty * crossings(breaks, event.begin, m.begin);
-        if (!quantity || g < quantity_gap) {
-          quantity = i;
-          quantity_gap = g;
-        }
+        if (owner[i] == e) mine.push_back(i);
       }
-      if (!quantity) continue;
-      claim.quantity = quantity;
-      claim.scope = date;
-      // A cumulative cue counts in the value's clause only.
-      const Quantity& value = ex.quantities[*quantity];
-      const auto [clause_begin, clause_end] = clause_of(breaks, span.begin, span.end, value.begin);
-      claim.cumulative = doc.contains_any(clause_begin, clause_end, pack.cumulative);
-      if (date && ex.dates[*date].to && ex.dates[*date].from.year != ex.dates[*date].to->year) claim.cumulative = true;
+      if (mine.empty()) continue;
+      auto measure = [&](std::size_t quantity, std::optional<std::size_t> scope) {
+        Claim c = claim;
+        c.quantity = quantity;
+        c.scope = scope;
+        // A cumulative cue counts in the value's clause only.
+        const Quantity& value = ex.quantities[quantity];
+        const auto [clause_begin, clause_end] = clause_of(breaks, span.begin, span.end, value.begin);
+        c.cumulative = doc.contains_any(clause_begin, clause_end, pack.cumulative);
+        if (scope && ex.dates[*scope].to && ex.dates[*scope].from.year != ex.dates[*scope].to->year) {
+          c.cumulative = true;
+        }
+        made.push_back(std::move(c));
+      };
+      if (mine.size() > 1 && sentence_dates.size() == mine.size()) {
+        // A series, as many dates as amounts, paired in order: «در سال ۱۹۹۲
+        // … ۵۳ میلیون دلار بود و در سال ۱۹۹۴ به … ۱۲۰ میلیون دلار», "124
+        // millones de dólares en 1994 y 108 millones en 1998".
+        for (std::size_t k = 0; k < mine.size(); ++k) measure(mine[k], sentence_dates[k]);
+      } else {
+        std::size_t nearest = mine.front();
+        for (std::size_t i : mine) {
+          if (measure_gap(e, ex.quantities[i]) < measure_gap(e, ex.quantities[nearest])) nearest = i;
+        }
+        measure(nearest, date);
+      }
     } else {
       if (!date) continue;
       claim.date_mention = date;
       claim.value_mention = ex.dates[*date].antecedent.value_or(*date);
+      made.push_back(claim);
     }
     // Participants: entities of the event's type named in the sentence,
     // completed from the document's topic («دو کشور», "both countries").
@@ -193,15 +316,16 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       const Entity& entity = rules.entities[m.entity];
       if (entity.type == type->participants) participants.insert(entity.id);
     }
+    bool from_topic = false;
     if (participants.size() < 2) {
       for (std::size_t id : ex.topic) {
         if (participants.size() >= 2) break;
         const Entity& entity = rules.entities[id];
         if (entity.type != type->participants) continue;
-        if (participants.insert(entity.id).second) claim.participants_from_topic = true;
+        if (participants.insert(entity.id).second) from_topic = true;
       }
     }
-    claim.participants.assign(participants.begin(), participants.end());
+    std::string site;
     if (type->located) {
       // The nearest city of the sentence that has a country, in the
       // trigger's clause first.
@@ -213,13 +337,18 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
         if (entity.country.empty()) continue;
         const std::size_t g =
             gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
-        if (claim.site.empty() || g < best) {
-          claim.site = entity.country;
+        if (site.empty() || g < best) {
+          site = entity.country;
           best = g;
         }
       }
     }
-    ex.claims.push_back(std::move(claim));
+    for (Claim& c : made) {
+      c.participants.assign(participants.begin(), participants.end());
+      c.participants_from_topic = from_topic;
+      c.site = site;
+      ex.claims.push_back(std::move(c));
+    }
   }
   return ex;
 }

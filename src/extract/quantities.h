@@ -4,6 +4,7 @@
 // qualifiers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct Quantity {
   std::string qualifier;           // approximate, more_than, less_than, ... ("" when exact)
   bool spelled = false;            // written in words
   bool scaled = false;             // a scale word was applied
+  // The unit comes from the amount before it in the sentence: "124 millones
+  // de dólares en 1994 y 108 millones en 1998" (set by extract()).
+  bool unit_inferred = false;
+  // A part of a total (an amount with a part cue beside it, «۱۱۰ میلیون دلار
+  // آن را صادرات»): the index of its whole in Extraction::quantities.
+  std::optional<std::size_t> whole;
 };
 
 // Parses a number written with digits and the pack's separators ("3.000" in

@@ -44,6 +44,7 @@ nlohmann::ordered_json quantity_json(const AnalyzedSource& s, const Quantity& q)
   j["location"] = location_json(s.location(q.begin, q.end));
   j["value"] = q.value;
   j["unit"] = q.unit;
+  if (q.unit_inferred) j["unit_inferred"] = true;
   if (!q.qualifier.empty()) j["qualifier"] = q.qualifier;
   if (q.spelled) j["spelled"] = true;
   return j;
@@ -171,8 +172,9 @@ std::string render_extraction_text(const Group& group) {
     }
     for (const Quantity& q : ex.quantities) {
       const Location l = s.location(q.begin, q.end);
-      out += fmt::format("{}:{}:{}: quantity {:.6g}{}{} «{}»\n", l.path, l.line, l.column, q.value,
-                         q.unit.empty() ? "" : " " + q.unit, q.qualifier.empty() ? "" : " (" + q.qualifier + ")",
+      out += fmt::format("{}:{}:{}: quantity {:.6g}{}{}{}{} «{}»\n", l.path, l.line, l.column, q.value,
+                         q.unit.empty() ? "" : " " + q.unit, q.unit_inferred ? " (unit from context)" : "",
+                         q.qualifier.empty() ? "" : " (" + q.qualifier + ")", q.whole ? " (a part)" : "",
                          l.excerpt);
     }
     for (const Claim& c : ex.claims) {

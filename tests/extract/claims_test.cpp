@@ -42,6 +42,24 @@ const std::vector<ClaimRow> kClaims = {
         {{"trade_volume", "kz,us", "", 140e6, "USD", "1994", false}}},
   {"es", "En 1994 el intercambio comercial entre Kazajistán y Estados Unidos fue de unos 140 millones de dólares.",
         {{"trade_volume", "kz,us", "", 140e6, "USD", "1994", false}}},
+  // A series: as many dates as amounts pair up in order; a scaled amount
+  // without a unit takes the one before it.
+  {"fa", "حجم مبادلات بازرگانی ازبکستان و چین در سال ۱۹۹۲ بالغ بر ۵۳ میلیون دلار بود و در سال ۱۹۹۴ به حدود ۱۲۰ میلیون دلار افزایش یافت.",
+        {{"trade_volume", "cn,uz", "", 53e6, "USD", "1992", false},
+         {"trade_volume", "cn,uz", "", 120e6, "USD", "1994", false}}},
+  {"es", "El comercio bilateral entre Uzbekistán y China fue de 124 millones de dólares en 1994 y de 108 millones en 1998.",
+        {{"trade_volume", "cn,uz", "", 124e6, "USD", "1994", false},
+         {"trade_volume", "cn,uz", "", 108e6, "USD", "1998", false}}},
+  // «این رقم» ("this figure") goes on with the measure of the sentence before.
+  {"fa", "حجم مبادلات بازرگانی ایران و آذربایجان در سال ۱۹۹۳ حدود ۲۰۰ میلیون دلار بوده است. این رقم در سال ۱۹۹۵ به ۳۶۰ میلیون دلار رسید.",
+        {{"trade_volume", "az,ir", "", 200e6, "USD", "1993", false},
+         {"trade_volume", "az,ir", "", 360e6, "USD", "1995", false}}},
+  {"en", "Trade between Iran and Azerbaijan was about $200 million in 1993. This figure reached $360 million in 1995.",
+        {{"trade_volume", "az,ir", "", 200e6, "USD", "1993", false},
+         {"trade_volume", "az,ir", "", 360e6, "USD", "1995", false}}},
+  // Parts of a total are not the measure.
+  {"fa", "در سال ۱۹۹۸ حجم مبادلات ازبکستان و چین به ۱۸۰ میلیون دلار بالغ گردید که ۱۱۰ میلیون دلار آن را صادرات ازبکستان و ۷۰ میلیون دلار آن را واردات از چین تشکیل می‌داد.",
+        {{"trade_volume", "cn,uz", "", 180e6, "USD", "1998", false}}},
   {"fa", "آمريکا در همين راستا يک کمک ۵/۸۴ ميليون دلارى به قزاقستان داد.",
         {{"aid_granted", "kz,us", "", 5.84e6, "USD", "", false}}},
   {"fa", "در سال ۱۹۹۴ آمریکا ۱۵ میلیون دلار کمک به قزاقستان تخصیص داد.",
