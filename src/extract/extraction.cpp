@@ -316,6 +316,20 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       const Entity& entity = rules.entities[m.entity];
       if (entity.type == type->participants) participants.insert(entity.id);
     }
+    // More than two, among them the document's own pair: the others are
+    // asides ("trade reached $159 million, making Iran one of Armenia's
+    // leading partners after Russia"), and one source names them where
+    // another does not.
+    if (participants.size() > 2) {
+      std::vector<std::string> pair;
+      for (std::size_t id : ex.topic) {
+        if (pair.size() == 2) break;
+        if (rules.entities[id].type == type->participants) pair.push_back(rules.entities[id].id);
+      }
+      if (pair.size() == 2 && participants.count(pair[0]) != 0 && participants.count(pair[1]) != 0) {
+        participants = std::set<std::string>(pair.begin(), pair.end());
+      }
+    }
     bool from_topic = false;
     if (participants.size() < 2) {
       for (std::size_t id : ex.topic) {

@@ -57,6 +57,10 @@ const std::vector<ClaimRow> kClaims = {
   {"en", "Trade between Iran and Azerbaijan was about $200 million in 1993. This figure reached $360 million in 1995.",
         {{"trade_volume", "az,ir", "", 200e6, "USD", "1993", false},
          {"trade_volume", "az,ir", "", 360e6, "USD", "1995", false}}},
+  // A third country named in passing is not a participant when the
+  // document's own pair is named.
+  {"en", "Trade between Armenia and Iran grew. Armenia and Iran signed a deal. Bilateral trade between Iran and Armenia reached $159 million in 2006, making Iran one of Armenia's leading partners after Russia.",
+        {{"trade_volume", "am,ir", "", 159e6, "USD", "2006", false}}},
   // Parts of a total are not the measure.
   {"fa", "در سال ۱۹۹۸ حجم مبادلات ازبکستان و چین به ۱۸۰ میلیون دلار بالغ گردید که ۱۱۰ میلیون دلار آن را صادرات ازبکستان و ۷۰ میلیون دلار آن را واردات از چین تشکیل می‌داد.",
         {{"trade_volume", "cn,uz", "", 180e6, "USD", "1998", false}}},
