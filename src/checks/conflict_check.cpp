@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -25,8 +24,6 @@ struct Entry {
   std::string value;  // as reported: ISO date, or amount with unit
   std::string site;   // located events: the host country, else empty
 };
-
-bool overlaps(const Entry& a, const Entry& b) { return a.low <= b.high && b.low <= a.high; }
 
 std::string amount_text(const Quantity& q) {
   std::string number = fmt::format("{:.6g}", q.value);
@@ -123,19 +120,22 @@ class ConflictCheck : public Check {
 
  private:
   void report(const Group& group, std::vector<Entry>& entries, std::vector<Finding>& out) const {
-    // Clusters of mutually compatible values (connected by overlap).
+    // Clusters of mutually compatible values: the connected parts of the
+    // overlap of their intervals, found in one sweep by their low ends.
+    std::vector<std::size_t> by_low(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) by_low[i] = i;
+    std::sort(by_low.begin(), by_low.end(), [&](std::size_t a, std::size_t b) { return entries[a].low < entries[b].low; });
     std::vector<std::size_t> cluster(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) cluster[i] = i;
-    std::function<std::size_t(std::size_t)> root = [&](std::size_t i) {
-      return cluster[i] == i ? i : cluster[i] = root(cluster[i]);
-    };
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      for (std::size_t j = i + 1; j < entries.size(); ++j) {
-        if (overlaps(entries[i], entries[j])) cluster[root(i)] = root(j);
-      }
+    std::size_t id = 0;
+    double reach = -std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < by_low.size(); ++k) {
+      const Entry& e = entries[by_low[k]];
+      if (k > 0 && e.low > reach) ++id;
+      reach = k == 0 ? e.high : std::max(reach, e.high);
+      cluster[by_low[k]] = id;
     }
-    std::map<std::size_t, std::vector<std::size_t>> clusters;  // root -> entries (in source order)
-    for (std::size_t i = 0; i < entries.size(); ++i) clusters[root(i)].push_back(i);
+    std::map<std::size_t, std::vector<std::size_t>> clusters;  // cluster -> entries (in source order)
+    for (std::size_t i = 0; i < entries.size(); ++i) clusters[cluster[i]].push_back(i);
     if (clusters.size() < 2) return;
 
     auto sources_of = [&](const std::vector<std::size_t>& members) {

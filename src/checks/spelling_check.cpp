@@ -84,9 +84,12 @@ class DictionaryMemo {
 
 class SpellingCheck : public Check {
  public:
-  SpellingCheck(const RuleSet& rules, std::size_t min_length, std::size_t min_long_length,
+  SpellingCheck(const RuleSet& rules, std::size_t min_length, std::size_t max_length, std::size_t min_long_length,
                 std::size_t max_candidates)
-      : min_length_(min_length), min_long_length_(min_long_length), max_candidates_(max_candidates) {
+      : min_length_(min_length),
+        max_length_(max_length),
+        min_long_length_(min_long_length),
+        max_candidates_(max_candidates) {
     for (const auto& [lang, pack] : rules.languages) {
       distances_[lang] = EditDistance(pack.near_letters, 0.5);
       memos_[lang] = std::make_unique<DictionaryMemo>();
@@ -152,7 +155,9 @@ class SpellingCheck : public Check {
     for (std::size_t t = 0; t < tokens.size(); ++t) {
       if (covered[t]) continue;
       const std::string_view raw = doc.slice(tokens[t].begin, tokens[t].end);
-      if (code_point_count(raw) < min_length_) continue;
+      // Every edit of a word is looked up: a word longer than any real one
+      // (a run of letters in a corrupt file) would cost its length squared.
+      if (const std::size_t n = code_point_count(raw); n < min_length_ || n > max_length_) continue;
       bool has_digit = false;
       const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
       const auto n = static_cast<int32_t>(raw.size());
@@ -395,6 +400,7 @@ class SpellingCheck : public Check {
   std::vector<bool> grouped_;                                       // BMP letters in some group
   bool exact_near_ = true;
   std::size_t min_length_;
+  std::size_t max_length_;
   std::size_t min_long_length_;
   std::size_t max_candidates_;
   std::map<std::string, EditDistance> distances_;
@@ -405,9 +411,10 @@ class SpellingCheck : public Check {
 
 std::unique_ptr<Check> make_spelling_check(CheckOptions& options, const RuleSet& rules) {
   const auto min_length = static_cast<std::size_t>(options.number("min_length", 5));
+  const auto max_length = static_cast<std::size_t>(options.number("max_length", 50));
   const auto min_long_length = static_cast<std::size_t>(options.number("min_long_length", 7));
   const auto max_candidates = static_cast<std::size_t>(options.number("max_candidates", 1));
-  return std::make_unique<SpellingCheck>(rules, min_length, min_long_length, max_candidates);
+  return std::make_unique<SpellingCheck>(rules, min_length, max_length, min_long_length, max_candidates);
 }
 
 }  // namespace concord

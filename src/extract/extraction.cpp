@@ -75,6 +75,10 @@ std::size_t crossings(const std::vector<std::size_t>& breaks, std::size_t a, std
 
 constexpr std::size_t kClausePenalty = 1u << 20;
 
+// How far from its trigger (bytes) a claim looks for its parts: farther
+// than any sentence of prose, near enough to keep a huge one linear.
+constexpr std::size_t kReach = 4096;
+
 // The clause [begin, end) around `offset`.
 std::pair<std::size_t, std::size_t> clause_of(const std::vector<std::size_t>& breaks, std::size_t begin,
                                               std::size_t end, std::size_t offset) {
@@ -141,20 +145,26 @@ void add_measure_anaphora(const Document& doc, const LanguagePack& pack, const R
   const auto& phrases = pack.list("measure_anaphora");
   if (phrases.empty() || events.empty()) return;
   const std::string folded = fold_case(doc.text());
-  std::vector<EventMention> added;
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // (begin, end), in text order
   for (const std::string& key : phrases) {
     for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
-      if (!at_word_boundaries(folded, at, at + key.size())) continue;
-      const std::size_t sentence = doc.sentence_index(at);
-      const std::size_t paragraph = doc.paragraph_index(at);
-      const EventMention* antecedent = nullptr;
-      for (const EventMention& e : events) {
-        if (e.begin >= at) break;
-        const EventType* type = rules.event(e.event);
-        if (type == nullptr || !type->measure || doc.paragraph_index(e.begin) != paragraph) continue;
-        if (doc.sentence_index(e.begin) < sentence) antecedent = &e;
-      }
-      if (antecedent != nullptr) added.push_back(EventMention{at, at + key.size(), antecedent->event});
+      if (at_word_boundaries(folded, at, at + key.size())) found.emplace_back(at, at + key.size());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  // One sweep: the last measure mention before each phrase is its antecedent
+  // if it is in the same paragraph and an earlier sentence.
+  std::vector<EventMention> added;
+  const EventMention* last = nullptr;
+  std::size_t next = 0;
+  for (const auto& [begin, end] : found) {
+    for (; next < events.size() && events[next].begin < begin; ++next) {
+      const EventType* type = rules.event(events[next].event);
+      if (type != nullptr && type->measure) last = &events[next];
+    }
+    if (last != nullptr && doc.paragraph_index(last->begin) == doc.paragraph_index(begin) &&
+        doc.sentence_index(last->begin) < doc.sentence_index(begin)) {
+      added.push_back(EventMention{begin, end, last->event});
     }
   }
   events.insert(events.end(), added.begin(), added.end());
@@ -187,16 +197,27 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     return counts[a].second < counts[b].second;
   });
 
-  // Sentence of each mention, looked up once rather than per event.
-  auto sentences_of = [&](const auto& mentions) {
-    std::vector<std::size_t> out;
-    out.reserve(mentions.size());
-    for (const auto& m : mentions) out.push_back(doc.sentence_index(m.begin));
-    return out;
+  // What a claim may use: the mentions of its trigger's sentence, within
+  // kReach bytes of the trigger, so that one huge sentence (a megabyte
+  // without a full stop) costs linear time, not quadratic. Mentions are in
+  // text order: each window is a range of indices.
+  struct Window {
+    std::size_t begin, end;  // normalized offsets
   };
-  const std::vector<std::size_t> date_sentence = sentences_of(ex.dates);
-  const std::vector<std::size_t> quantity_sentence = sentences_of(ex.quantities);
-  const std::vector<std::size_t> entity_sentence = sentences_of(ex.entities);
+  std::vector<Window> windows(ex.events.size());
+  for (std::size_t e = 0; e < ex.events.size(); ++e) {
+    const EventMention& event = ex.events[e];
+    const TextSpan& span = doc.sentences()[doc.sentence_index(event.begin)];
+    windows[e] = Window{std::max(span.begin, event.begin > kReach ? event.begin - kReach : 0),
+                        std::min(span.end, event.end + kReach)};
+  }
+  auto in_window = [](const auto& mentions, const Window& w) {
+    auto first = std::lower_bound(mentions.begin(), mentions.end(), w.begin,
+                                  [](const auto& m, std::size_t at) { return m.begin < at; });
+    auto last = std::lower_bound(first, mentions.end(), w.end, [](const auto& m, std::size_t at) { return m.begin < at; });
+    return std::make_pair(static_cast<std::size_t>(first - mentions.begin()),
+                          static_cast<std::size_t>(last - mentions.begin()));
+  };
 
   // Each trigger's clause breaks: its sentence's, and for a verb-final
   // language a conjunction right after the trigger (in «… به رسمیت شناخت و
@@ -206,7 +227,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   const auto& trigger_ends = pack.list("trigger_clause_ends");
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventMention& event = ex.events[e];
-    const TextSpan& span = doc.sentences()[doc.sentence_index(event.begin)];
+    const Window& span = windows[e];
     std::vector<std::size_t>& breaks = event_breaks[e];
     breaks = clause_breaks(doc, pack, span.begin, span.end);
     if (const std::size_t next = doc.token_at_or_after(event.end); next < doc.tokens().size()) {
@@ -234,10 +255,10 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventType* type = rules.event(ex.events[e].event);
     if (type == nullptr || !type->measure) continue;
-    const std::size_t sentence = doc.sentence_index(ex.events[e].begin);
-    for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
+    const auto [first, last] = in_window(ex.quantities, windows[e]);
+    for (std::size_t i = first; i < last; ++i) {
       const Quantity& m = ex.quantities[i];
-      if (quantity_sentence[i] != sentence || m.whole || !accepts(*type, m)) continue;
+      if (m.whole || !accepts(*type, m)) continue;
       if (!owner[i] || measure_gap(e, m) < measure_gap(*owner[i], m)) owner[i] = e;
     }
   }
@@ -246,16 +267,15 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     const EventMention& event = ex.events[e];
     const EventType* type = rules.event(event.event);
     if (type == nullptr) continue;
-    const std::size_t sentence = doc.sentence_index(event.begin);
-    const TextSpan& span = doc.sentences()[sentence];
+    const Window& span = windows[e];
     const std::vector<std::size_t>& breaks = event_breaks[e];
     // The nearest date in the sentence, its own clause first.
     std::optional<std::size_t> date;
     std::size_t date_gap = 0;
     std::vector<std::size_t> sentence_dates;
-    for (std::size_t d = 0; d < ex.dates.size(); ++d) {
+    const auto [first_date, last_date] = in_window(ex.dates, span);
+    for (std::size_t d = first_date; d < last_date; ++d) {
       const DateMention& m = ex.dates[d];
-      if (date_sentence[d] != sentence) continue;
       sentence_dates.push_back(d);
       const std::size_t g =
           gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
@@ -272,7 +292,8 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       // The trigger's amounts: those of the sentence nearer to it than to
       // any other measure trigger, parts of totals left out.
       std::vector<std::size_t> mine;
-      for (std::size_t i = 0; i < ex.quantities.size(); ++i) {
+      const auto [first, last] = in_window(ex.quantities, span);
+      for (std::size_t i = first; i < last; ++i) {
         if (owner[i] == e) mine.push_back(i);
       }
       if (mine.empty()) continue;
@@ -310,9 +331,9 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     // Participants: entities of the event's type named in the sentence,
     // completed from the document's topic («دو کشور», "both countries").
     std::set<std::string> participants;
-    for (std::size_t i = 0; i < ex.entities.size(); ++i) {
+    const auto [first_entity, last_entity] = in_window(ex.entities, span);
+    for (std::size_t i = first_entity; i < last_entity; ++i) {
       const EntityMention& m = ex.entities[i];
-      if (entity_sentence[i] != sentence) continue;
       const Entity& entity = rules.entities[m.entity];
       if (entity.type == type->participants) participants.insert(entity.id);
     }
@@ -344,9 +365,8 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       // The nearest city of the sentence that has a country, in the
       // trigger's clause first.
       std::size_t best = 0;
-      for (std::size_t i = 0; i < ex.entities.size(); ++i) {
+      for (std::size_t i = first_entity; i < last_entity; ++i) {
         const EntityMention& m = ex.entities[i];
-        if (entity_sentence[i] != sentence) continue;
         const Entity& entity = rules.entities[m.entity];
         if (entity.country.empty()) continue;
         const std::size_t g =
