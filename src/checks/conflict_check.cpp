@@ -1,6 +1,8 @@
 // conflict: a claim that happens once (relations established, recognition,
 // independence...) given values that cannot both be true, across the
-// sources of a group. Claims align by event type and participants, not by
+// sources of a group. An event that happens at most once a month
+// (`one_per_month`: a visit, a signing) is compared within a month, when
+// each source dates one there to the day. Claims align by event type and participants, not by
 // sentence; dates agree when their intervals overlap, so "December 1991"
 // agrees with "16 December 1991". With three or more sources the finding
 // says which sources agree and puts the primary location on the odd one out.
@@ -68,7 +70,7 @@ class ConflictCheck : public Check {
         if (!claim.site.empty()) sites[base_key(claim)].insert(claim.site);
       }
     }
-    std::map<std::string, std::vector<Entry>> by_key;
+    std::map<std::string, std::vector<Entry>> by_key, by_month;
     for (const AnalyzedSource& source : group.sources) {
       for (const Claim& claim : source.extraction.claims) {
         const EventType* type = rules.event(claim.event);
@@ -104,18 +106,36 @@ class ConflictCheck : public Check {
           by_key[key].push_back(Entry{&source, &claim, low, high, amount_text(q), site});
           continue;
         }
-        if (!type->once || !claim.date_mention) continue;
+        if ((!type->once && !type->one_per_month) || !claim.date_mention) continue;
         const DateMention& date = source.extraction.dates[*claim.date_mention];
         if (!inferred_years_ && (date.from.year_inferred || (date.to && date.to->year_inferred))) continue;
         const auto days = date.days();
         if (!days) continue;
         const DateValue& v = date.to ? *date.to : date.from;
         std::string value = date.to ? date.from.iso() + "/" + v.iso() : v.iso();
-        by_key[key].push_back(Entry{&source, &claim, static_cast<double>(days->first),
-                                    static_cast<double>(days->second), std::move(value), site});
+        Entry entry{&source, &claim, static_cast<double>(days->first), static_cast<double>(days->second),
+                    std::move(value), site};
+        if (type->once) {
+          by_key[key].push_back(std::move(entry));
+          continue;
+        }
+        // Once a month at most: compared within the (Gregorian) month it
+        // starts in, and only dates to the day tell two apart; it takes two
+        // participants to know whose visit it is.
+        if (date.from.granularity() != Granularity::kDay || claim.participants.size() < 2) continue;
+        int y = 0, m = 0, d = 0;
+        jdn_to_gregorian(days->first, y, m, d);
+        by_month[fmt::format("{}|month:{}-{}", key, y, m)].push_back(std::move(entry));
       }
     }
     for (auto& [key, entries] : by_key) report(group, entries, out);
+    for (auto& [key, entries] : by_month) {
+      // The same one only when no source dates two in that month.
+      std::map<std::size_t, int> per_source;
+      for (const Entry& e : entries) ++per_source[e.source->index];
+      const bool single = std::all_of(per_source.begin(), per_source.end(), [](const auto& p) { return p.second == 1; });
+      if (single && per_source.size() >= 2) report(group, entries, out);
+    }
   }
 
  private:
@@ -134,8 +154,11 @@ class ConflictCheck : public Check {
       reach = k == 0 ? e.high : std::max(reach, e.high);
       cluster[by_low[k]] = id;
     }
-    std::map<std::size_t, std::vector<std::size_t>> clusters;  // cluster -> entries (in source order)
-    for (std::size_t i = 0; i < entries.size(); ++i) clusters[cluster[i]].push_back(i);
+    // Keyed by their first entry, so clusters come in source order.
+    std::vector<std::size_t> first(id + 1, entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) first[cluster[i]] = std::min(first[cluster[i]], i);
+    std::map<std::size_t, std::vector<std::size_t>> clusters;  // first entry -> entries (in source order)
+    for (std::size_t i = 0; i < entries.size(); ++i) clusters[first[cluster[i]]].push_back(i);
     if (clusters.size() < 2) return;
 
     auto sources_of = [&](const std::vector<std::size_t>& members) {
@@ -146,7 +169,7 @@ class ConflictCheck : public Check {
     // The majority: the cluster backed by the most sources, if it is unique.
     std::vector<std::vector<std::size_t>> ordered;
     for (auto& [r, members] : clusters) ordered.push_back(members);
-    std::sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) {
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) {
       const auto sa = sources_of(a).size(), sb = sources_of(b).size();
       if (sa != sb) return sa > sb;
       return entries[a.front()].source->index < entries[b.front()].source->index;

@@ -283,7 +283,7 @@ class Loader {
     r.expect_sequence(r.require(root, "events"), "events");
     for (const YAML::Node& item : root["events"]) {
       r.expect_map(item, "an event type");
-      r.only_keys(item, {"id", "description", "participants", "once", "located", "measure", "units"});
+      r.only_keys(item, {"id", "description", "participants", "once", "located", "one_per_month", "measure", "units"});
       if (!item["id"]) r.fail(item, "event type without id");
       EventType type;
       type.id = r.string(item["id"], "id");
@@ -292,6 +292,7 @@ class Loader {
       type.participants = item["participants"] ? r.string(item["participants"], "participants") : "country";
       if (item["once"]) type.once = r.boolean(item["once"], "once");
       if (item["located"]) type.located = r.boolean(item["located"], "located");
+      if (item["one_per_month"]) type.one_per_month = r.boolean(item["one_per_month"], "one_per_month");
       if (item["measure"]) type.measure = r.boolean(item["measure"], "measure");
       if (item["units"]) type.units = r.strings(item["units"], "units");
       if (type.measure && type.units.empty()) r.fail(item, "a measure needs the units it accepts");

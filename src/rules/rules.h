@@ -194,6 +194,10 @@ struct EventType {
   // The place tells the participants apart: an embassy opened in Almaty is
   // the other country's embassy in Kazakhstan, not Kazakhstan's abroad.
   bool located = false;
+  // Happens now and then, but rarely twice in a month: when each source
+  // dates it once in a month, to the day, they speak of the same one (a
+  // visit, a signing), and different days are a conflict.
+  bool one_per_month = false;
   bool measure = false;
   std::vector<std::string> units;  // unit ids a measure accepts (USD, km...)
   RuleLocation where;

@@ -445,3 +445,25 @@ TEST_CASE("name: a real word joined to a city, or after a word that says what it
     }
   }
 }
+
+TEST_CASE("conflict: a visit or a signing dated once a month per source, on different days", "[checks][conflict]") {
+  auto run = [](const std::string& fa, const std::string& en) {
+    return check_run::findings({SourceSpec{"fa.txt", "fa", fa}, SourceSpec{"en.txt", "en", en}}, "conflict");
+  };
+  // The same signing (one each in May 2004), on different days.
+  auto findings = run("موافقت‌نامه خط لوله گاز ایران و ارمنستان در تاریخ ۱۳ مه ۲۰۰۴ در تهران به امضا رسید.",
+                      "The Iran–Armenia gas pipeline agreement was signed in Tehran on 17 May 2004.");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message.find("signing of an agreement") != std::string::npos);
+  // Same day: no conflict; a month only: nothing to tell apart.
+  CHECK(run("موافقت‌نامه گاز ایران و ارمنستان در ۱۷ مه ۲۰۰۴ امضا شد.", "Iran and Armenia signed it on 17 May 2004.")
+            .empty());
+  CHECK(run("موافقت‌نامه گاز ایران و ارمنستان در مه ۲۰۰۴ امضا شد.", "Iran and Armenia signed it on 17 May 2004.")
+            .empty());
+  // Two visits in one month in one source: which one the other means is unknown.
+  findings = run("وزیر خارجه ایران در ۳ مارس ۱۹۹۴ به ارمنستان سفر کرد. رئیس‌جمهور ارمنستان در ۲۵ مارس ۱۹۹۴ به ایران سفر کرد.",
+                 "Armenia's president visited Iran on 20 March 1994.");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
