@@ -456,6 +456,12 @@ class NameCheck : public Check {
         !u_isupper(static_cast<UChar32>(first[0]))) {
       return false;
     }
+    // A slip rarely changes a name's first letter, but to one that differs
+    // by its dots: «قاپان» is Kapan («کاپان») in another transliteration.
+    const EditDistance& distance = lexicons_.at(pack.id).distance;
+    if (!key.empty() && !name.key.empty() && key[0] != name.key[0] && distance.substitution(key[0], name.key[0]) >= 1.0) {
+      return false;
+    }
     const bool group_names_it = named.count(name.entity) != 0;
     const Cue cue = has_cue(group, source, t, k, name, entity_at);
     const Speller& speller = group.spellers->get(pack);
@@ -470,9 +476,18 @@ class NameCheck : public Check {
       const std::size_t min_length = cue == Cue::kStrong ? strong_cue_min_length_ : real_word_min_length_;
       return group_names_it && cue != Cue::kNone && key.size() >= min_length;
     }
-    // With a cue alone as evidence, a different first letter is another
-    // name, not a slip: "a consulate in Kapan" is no misspelt Japan.
-    if (!group_names_it && !key.empty() && !name.key.empty() && key[0] != name.key[0]) return false;
+    if (!group_names_it) {
+      // With a cue alone as evidence, a different first letter is another
+      // name, not a slip ("a consulate in Kapan" is no misspelt Japan), and
+      // so is a word written more than once ("el ferrocarril Rasht-Astara"
+      // twice is no misspelt Astana): a slip is seldom made twice alike.
+      if (!key.empty() && !name.key.empty() && key[0] != name.key[0]) return false;
+      if (k == 1) {
+        std::size_t written = 0;
+        for (std::size_t u = 0; u < doc.tokens().size() && written < 2; ++u) written += doc.token_key(u) == doc.token_key(t);
+        if (written > 1) return false;
+      }
+    }
     bool respelled_elsewhere = false;
     if (k > 1) {
       const auto written = split_words(key), right = split_words(name.key);

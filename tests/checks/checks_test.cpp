@@ -467,3 +467,22 @@ TEST_CASE("conflict: a visit or a signing dated once a month per source, on diff
   INFO(describe(findings));
   CHECK(findings.empty());
 }
+
+TEST_CASE("name: another first letter, or an unknown word written twice with only a cue, is another name",
+          "[checks][name]") {
+  // «قاپان» is Kapan («کاپان») transliterated with «ق»: not a slip, though
+  // the group names Kapan. "Astara", twice after a cue, is no misspelt
+  // Astana, which the group never names; a slip written once is.
+  auto findings = check_run::findings(
+      {SourceSpec{"fa.txt", "fa", "ایران در شهر قاپان کنسولگری دارد."},
+       SourceSpec{"en.txt", "en", "Iran has a consulate in Kapan."}},
+      "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+  findings = check_run::findings("es", "Se acordó conectar Rasht-Astara. El tramo Rasht-Astara costó mucho.", "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+  findings = check_run::findings("es", "El tramo Rasht-Astama costó mucho.", "name");
+  INFO(describe(findings));
+  CHECK(findings.size() == 1);
+}
