@@ -136,6 +136,7 @@ struct VariantIndex {
 
 struct Lexicon {
   std::vector<Name> names;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> of_entity;  // entity -> its names
   std::vector<VariantIndex> by_tokens;  // [k]: names of k tokens
   EditDistance distance;
   std::size_t max_tokens = 1;
@@ -192,6 +193,7 @@ class NameCheck : public Check {
           lex.max_tokens = std::max(lex.max_tokens, n.tokens);
           if (lex.by_tokens.size() <= n.tokens) lex.by_tokens.resize(n.tokens + 1);
           lex.by_tokens[n.tokens].add(n.key, lex.names.size());
+          lex.of_entity[e].push_back(lex.names.size());
           lex.names.push_back(std::move(n));
         }
       }
@@ -433,7 +435,11 @@ class NameCheck : public Check {
               const std::u32string& key, const std::set<std::size_t>& named,
               const std::unordered_set<std::string_view>& words, const std::vector<std::size_t>& entity_at) const {
     const LanguagePack& pack = *source.pack;
-    if (variant_spelling(pack, key, name.key)) return false;
+    // Any of the entity's names written with a variant ending: «رحمانف» is
+    // «رحمانوف» (Rahmonov), though the nearest name is «رحمان» (Rahmon).
+    for (std::size_t other : lexicons_.at(pack.id).of_entity.at(name.entity)) {
+      if (variant_spelling(pack, key, lexicons_.at(pack.id).names[other].key)) return false;
+    }
     const std::string word = to_utf8(key);
     // Itself a name of something else, or a demonym of a country the group
     // names.

@@ -79,6 +79,10 @@ constexpr std::size_t kClausePenalty = 1u << 20;
 // than any sentence of prose, near enough to keep a huge one linear.
 constexpr std::size_t kReach = 4096;
 
+// How far before a trigger (bytes) an anniversary word makes the sentence's
+// date the anniversary's: a few words.
+constexpr std::size_t kAnniversaryReach = 48;
+
 // The clause [begin, end) around `offset`.
 std::pair<std::size_t, std::size_t> clause_of(const std::vector<std::size_t>& breaks, std::size_t begin,
                                               std::size_t end, std::size_t offset) {
@@ -324,6 +328,13 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
       }
     } else {
       if (!date) continue;
+      // «بیستمین سالگرد برقراری روابط», "the 25th anniversary of the
+      // establishment of relations": the sentence dates the anniversary,
+      // not the event.
+      if (doc.contains_any(std::max(span.begin, event.begin > kAnniversaryReach ? event.begin - kAnniversaryReach : 0),
+                           event.begin, pack.list("anniversary"))) {
+        continue;
+      }
       claim.date_mention = date;
       claim.value_mention = ex.dates[*date].antecedent.value_or(*date);
       made.push_back(claim);

@@ -99,6 +99,9 @@ const std::vector<ClaimRow> kClaims = {
   // Two embassies in one sentence, each with its own verb and date.
   {"fa", "سفارت جمهوری خلق چین در تاشکند در تاریخ ۹ مارس ۱۹۹۲ رسماً گشایش یافت و سفارت ازبکستان در پکن نیز در ۴ مه ۱۹۹۴ افتتاح گردید.",
         {{"embassy_opened", "cn,uz", "1992-03-09"}, {"embassy_opened", "cn,uz", "1994-05-04"}}},
+  // The date of an anniversary is not the event's.
+  {"fa", "در سال ۲۰۱۲ دو کشور چین و تاجیکستان بیستمین سالگرد برقراری روابط دیپلماتیک را جشن گرفتند.", {}},
+  {"es", "En 2016 Kazajistán y Estados Unidos celebraron el 25 aniversario del establecimiento de relaciones diplomáticas.", {}},
   // A trigger without a value makes no claim.
   {"es", "Estados Unidos fue el primer país en reconocer la independencia de Kazajistán.", {}},
 };
