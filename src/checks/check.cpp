@@ -10,7 +10,7 @@ namespace concord {
 const Speller& SpellerCache::get(const LanguagePack& pack) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto& slot = spellers_[pack.id];
-  if (!slot) slot = std::make_unique<Speller>(pack.dictionary);
+  if (!slot) slot = std::make_unique<Speller>(pack.dictionary, pack.also_dictionaries);
   return *slot;
 }
 

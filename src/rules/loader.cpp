@@ -408,7 +408,15 @@ class Loader {
         r.fail(root["script"], fmt::format("unknown script '{}' (use an ISO 15924 code such as Arab or Latn)", pack.script));
       }
     }
-    if (root["dictionary"]) pack.dictionary = r.string(root["dictionary"], "dictionary");
+    if (root["dictionary"]) {
+      // A name, or a list: the first is the main dictionary.
+      const std::vector<std::string> names =
+          root["dictionary"].IsSequence() ? r.strings(root["dictionary"], "dictionary")
+                                          : std::vector<std::string>{r.string(root["dictionary"], "dictionary")};
+      if (names.empty()) r.fail(root["dictionary"], "dictionary: give a dictionary name, or a list of them");
+      pack.dictionary = names.front();
+      pack.also_dictionaries.assign(names.begin() + 1, names.end());
+    }
     if (root["detect"]) {
       for (const std::string& w : r.strings(root["detect"], "detect")) pack.detect_words.push_back(norm.key(w));
     }

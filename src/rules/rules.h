@@ -82,6 +82,9 @@ struct LanguagePack {
   std::string locale;      // ICU locale for CLDR data and sentence breaks
   std::string script;      // ISO 15924 name, e.g. Arab, Latn
   std::string dictionary;  // hunspell dictionary name, e.g. fa_IR
+  // More dictionaries of the same language, consulted when `dictionary`
+  // does not know a word (en_GB beside en_US: "travelled", "labour").
+  std::vector<std::string> also_dictionaries;
   RuleLocation where;
 
   std::vector<std::string> detect_words;  // keys of frequent words

@@ -256,7 +256,9 @@ std::atomic<std::int64_t> loading_nanos{0};
 
 double Speller::loading_seconds() { return static_cast<double>(loading_nanos.load()) / 1e9; }
 
-Speller::Speller(std::string name) : name_(std::move(name)) {}
+Speller::Speller(std::string name, const std::vector<std::string>& also) : name_(std::move(name)) {
+  for (const std::string& other : also) also_.push_back(std::make_unique<Speller>(other));
+}
 Speller::~Speller() = default;
 
 void Speller::load() const {
@@ -289,7 +291,8 @@ const nuspell::Dictionary* Speller::full() const {
 
 bool Speller::available() const {
   load();
-  const bool found = plain_ != nullptr || full() != nullptr;
+  bool found = plain_ != nullptr || full() != nullptr;
+  for (const auto& other : also_) found = other->available() || found;
   ready_.store(true, std::memory_order_release);
   return found;
 }
@@ -327,12 +330,20 @@ bool Speller::spell(std::string_view word) const {
 }
 
 bool Speller::spelled(std::string_view word) const {
-  return available() && spell(word);
+  if (!available()) return false;
+  if (spell(word)) return true;
+  for (const auto& other : also_) {
+    if (other->spelled(word)) return true;
+  }
+  return false;
 }
 
 bool Speller::known(std::string_view word) const {
   if (!available()) return false;
   if (spell(word)) return true;
+  for (const auto& other : also_) {
+    if (other->known(word)) return true;
+  }
   // Compounds the dictionary writes with ZWNJ, written solid in older texts.
   const std::size_t cps = code_point_count(word);
   if (cps < 4 || cps > 24) return false;

@@ -23,6 +23,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nuspell {
 inline namespace v5 {
@@ -37,7 +38,9 @@ class WordList;
 class Speller {
  public:
   // `name` is a hunspell dictionary name such as "fa_IR"; empty means none.
-  explicit Speller(std::string name);
+  // `also`: dictionaries of the same language asked when `name` does not
+  // know a word (en_GB beside en_US); each loads on first use too.
+  explicit Speller(std::string name, const std::vector<std::string>& also = {});
   ~Speller();
   Speller(const Speller&) = delete;
   Speller& operator=(const Speller&) = delete;
@@ -63,6 +66,7 @@ class Speller {
   static bool plain_question(std::string_view word);
 
   std::string name_;
+  std::vector<std::unique_ptr<Speller>> also_;
   mutable std::once_flag once_;
   mutable std::filesystem::path aff_;         // empty: not found
   mutable std::unique_ptr<WordList> plain_;  // set for an affix-free dictionary

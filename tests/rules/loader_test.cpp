@@ -89,6 +89,7 @@ const std::vector<BadRule> kBadRules = {
   {"bad check number", "checks.yaml", "checks:\n  name:\n    max_distance: lots\n", "must be a number", 3, 19},
   {"month number out of range", "fa/zz_extra.yaml", "months:\n  gregorian:\n    13: [x]\n", "between 1 and 12", 3, 5},
   {"unknown calendar", "fa/zz_extra.yaml", "months:\n  julian:\n    1: [x]\n", "unknown calendar 'julian'", 2, 3},
+  {"an empty dictionary list", "fa/zz_extra.yaml", "dictionary: []\n", "give a dictionary name", 1, 13},
   {"bad spelling_unattested", "fa/zz_extra.yaml", "spelling_unattested: some\n", "must be none, doubled or all", 1, 22},
   {"unknown anaphora kind", "fa/zz_extra.yaml", "anaphora:\n  week: [x]\n", "unknown key 'week'", 2, 3},
   {"invalid UTF-8 in a rule file", "fa/zz_extra.yaml", "name: \"\xFF\"\n", "byte 7", 0, 0},

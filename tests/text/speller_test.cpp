@@ -118,3 +118,15 @@ TEST_CASE("speller: no dictionary knows nothing", "[speller]") {
   CHECK_FALSE(missing.available());
   CHECK_FALSE(missing.spelled("word"));
 }
+
+TEST_CASE("speller: a second dictionary answers what the first does not know", "[speller]") {
+  // en_US lacks the British "travelled"; en_GB lacks the American "traveled".
+  const concord::Speller us("en_US");
+  const concord::Speller both("en_US", {"en_GB"});
+  REQUIRE(us.available());
+  CHECK_FALSE(us.known("travelled"));
+  CHECK(both.known("travelled"));
+  CHECK(both.spelled("travelled"));
+  CHECK(both.known("traveled"));
+  CHECK_FALSE(both.known("travelledd"));
+}
