@@ -324,7 +324,22 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
         for (std::size_t i : mine) {
           if (measure_gap(e, ex.quantities[i]) < measure_gap(e, ex.quantities[nearest])) nearest = i;
         }
-        measure(nearest, date);
+        // Its time scope: the date nearest the amount, in the amount's
+        // clause first («مبادلات تجاری … در نیمه دوم دهه ۱۹۹۰ روندی نوسانی
+        // داشت، اما در سال ۲۰۰۰ … به ۲۶۰ میلیون دلار رسید»: 2000).
+        const Quantity& value = ex.quantities[nearest];
+        std::optional<std::size_t> scope;
+        std::size_t scope_gap = 0;
+        for (std::size_t d : sentence_dates) {
+          const DateMention& m = ex.dates[d];
+          const std::size_t g =
+              gap(value.begin, value.end, m.begin, m.end) + kClausePenalty * crossings(breaks, value.begin, m.begin);
+          if (!scope || g < scope_gap) {
+            scope = d;
+            scope_gap = g;
+          }
+        }
+        measure(nearest, scope);
       }
     } else {
       if (!date) continue;
