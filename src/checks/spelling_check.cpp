@@ -2,7 +2,8 @@
 // Debian's hunspell dictionaries, on normalized text) that is one typical
 // slip away from a word it knows or a word the group uses: a doubled letter
 // («فاارغ» → «فارغ»), letters that differ by their dots («فزاقی» → «قزاقی»),
-// a dropped letter («مهمتین» → «مهمترین»), two letters swapped.
+// a dropped letter («مهمتین» → «مهمترین»), a letter too many («اقتصتادی» →
+// «اقتصادی»), two letters swapped.
 //
 // Precision before recall: gazetteer names, words other sources of the
 // group also use (foreign names), capitalized words in cased scripts, and
@@ -302,6 +303,17 @@ class SpellingCheck : public Check {
       }
       for (const auto& [i, letter] : entry.insertions) {
         if (alphabet.contains(letter)) add_insertion(i, letter);
+      }
+    }
+    // 5. A letter too many inside the word («اقتصتادی» for «اقتصادی»); at
+    // either end, one letter less is often the stem of a derived word.
+    for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+      if (w[i] == w[i - 1]) continue;  // a doubled letter, tried first
+      const std::string& c = spell(at[i], {}, at[i + 1]);
+      if ((!short_word || used(c)) && known(c)) {
+        std::u32string s = w;
+        s.erase(i, 1);
+        found.add(s);
       }
     }
     for (std::size_t i = 1; i < w.size(); ++i) {

@@ -165,6 +165,8 @@ TEST_CASE("spelling: typical slips in ordinary words are flagged", "[checks][spe
           // Persian (`spelling_unattested: doubled`): swapped letters whose
           // correction the text itself writes.
           {"fa", "دو وزیر در تهران مذاکره کردند و این مذکاره سه ساعت طول کشید.", "مذکاره"},
+          // A letter too many, whose correction the text writes.
+          {"fa", "همکاری اقتصادی دو کشور گسترش یافت و روابط اقتصتادی نیز بهتر شد.", "اقتصتادی"},
           // A doubled letter needs no other occurrence.
           {"fa", "هیئت بازرگانی ایران از یک کارخاانه در تبریز دیدن کرد.", "کارخاانه"},
       },
