@@ -201,11 +201,18 @@ class NameCheck : public Check {
   }
 
   void run(const Group& group, std::vector<Finding>& out) const override {
-    // Entities named correctly anywhere in the group.
+    // Entities named correctly anywhere in the group, also inside the name
+    // of another («valle de Fergana» writes Fergana).
     std::set<std::size_t> named;
     for (const AnalyzedSource& s : group.sources) {
+      const auto& tokens = s.doc.tokens();
       for (const EntityMention& m : s.extraction.entities) {
-        if (!m.demonym) named.insert(m.entity);
+        if (m.demonym) continue;
+        named.insert(m.entity);
+        for (std::size_t t = s.doc.token_at_or_after(m.begin); t < tokens.size() && tokens[t].end <= m.end; ++t) {
+          auto it = s.pack->entity_names.find(std::string(s.doc.token_key(t)));
+          if (it != s.pack->entity_names.end() && !it->second.demonym) named.insert(it->second.entity);
+        }
       }
     }
     // Every word the group writes, built on first need: a multi-word name
