@@ -10,6 +10,7 @@
 //    before it in the paragraph), and the once-only events of the group.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -106,14 +107,48 @@ class ArithmeticCheck : public Check {
       }
     }
     if (founding.empty()) return;
+    // The numbers of years said: N right before a cue, a cardinal ("25
+    // aniversario", "25 años de", «۲۵ سالگرد») or an ordinal ("20th
+    // anniversary", «بیستمین سالگرد», «vigésimo aniversario»).
+    struct Said {
+      int n;
+      std::size_t begin, end;
+    };
+    std::vector<Said> said;
+    const auto& tokens = doc.tokens();
     for (const Quantity& q : source.extraction.quantities) {
       if (!q.unit.empty() || q.value < 1 || q.value > 500 || q.value != std::floor(q.value)) continue;
       const std::size_t next = doc.token_at_or_after(q.end);
-      if (next >= doc.tokens().size()) continue;
-      // "25 aniversario", "25 años de", "۲۵ سالگرد": the cue right after N.
-      const std::size_t cue_end = std::min(doc.tokens().size(), next + 2);
-      if (!doc.contains_any(q.end, doc.tokens()[cue_end - 1].end, words)) continue;
-      if (doc.slice(q.end, doc.tokens()[next].begin).find_first_not_of(' ') != std::string_view::npos) continue;
+      if (next >= tokens.size()) continue;
+      const std::size_t cue_end = std::min(tokens.size(), next + 2);
+      if (!doc.contains_any(q.end, tokens[cue_end - 1].end, words)) continue;
+      if (doc.slice(q.end, tokens[next].begin).find_first_not_of(' ') != std::string_view::npos) continue;
+      said.push_back(Said{static_cast<int>(q.value), q.begin, q.end});
+    }
+    const std::string folded = fold_case(doc.text());
+    for (const std::string& cue : words) {
+      for (std::size_t at = folded.find(cue); at != std::string::npos; at = folded.find(cue, at + 1)) {
+        if (!at_word_boundaries(folded, at, at + cue.size())) continue;
+        const std::size_t t = doc.token_at_or_after(at);
+        // The longest run of up to four words before the cue that is an
+        // ordinal («بیست و پنجمین»), not already a cardinal.
+        for (std::size_t n = std::min<std::size_t>(4, t); n >= 1; --n) {
+          const std::size_t begin = tokens[t - n].begin, end = tokens[t - 1].end;
+          if (doc.sentence_index(begin) != doc.sentence_index(at)) continue;
+          const auto& qs = source.extraction.quantities;
+          if (std::any_of(qs.begin(), qs.end(), [&](const Quantity& q) { return q.begin < end && begin < q.end; })) {
+            break;
+          }
+          double value = 0;
+          if (parse_ordinal(doc.slice(begin, end), *source.pack, value) && value >= 1 && value <= 500 &&
+              value == std::floor(value)) {
+            said.push_back(Said{static_cast<int>(value), begin, end});
+            break;
+          }
+        }
+      }
+    }
+    for (const Said& q : said) {
       // The year it is said in: in the sentence, or the last one before.
       const std::size_t sentence = doc.sentence_index(q.begin);
       const std::size_t paragraph = doc.paragraph_index(q.begin);
@@ -125,7 +160,7 @@ class ArithmeticCheck : public Check {
         if (v.calendar == Calendar::kGregorian && v.year > 0) year = v.year;
       }
       if (year == 0) continue;
-      const int n = static_cast<int>(q.value);
+      const int n = q.n;
       bool fits = false;
       for (const auto& [y, event] : founding) fits = fits || y + n == year;
       if (fits) continue;

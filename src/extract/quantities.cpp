@@ -60,9 +60,10 @@ namespace {
 // RBNF parse tries every rule), up to a bound.
 class SpelledParser {
  public:
-  bool parse(const std::string& locale, std::string_view text, double& value) {
+  // `ordinal`: with the locale's ordinal rule sets ("twentieth", «vigésimo»).
+  bool parse(const std::string& locale, std::string_view text, double& value, bool ordinal = false) {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto& known = results_[locale];
+    auto& known = results_[ordinal ? locale + "/ordinal" : locale];
     if (auto it = known.find(std::string(text)); it != known.end()) {
       if (it->second) value = *it->second;
       return it->second.has_value();
@@ -70,7 +71,7 @@ class SpelledParser {
     if (known.size() >= kMaxResults) known.clear();
     std::optional<double> result;
     double parsed = 0;
-    if (parse_unlocked(locale, text, parsed)) result = parsed;
+    if (ordinal ? parse_ordinal_unlocked(locale, text, parsed) : parse_unlocked(locale, text, parsed)) result = parsed;
     known.emplace(std::string(text), result);
     if (result) value = *result;
     return result.has_value();
@@ -79,25 +80,46 @@ class SpelledParser {
  private:
   static constexpr std::size_t kMaxResults = 1 << 16;
 
-  bool parse_unlocked(const std::string& locale, std::string_view text, double& value) {
-    auto& slot = parsers_[locale];
+  icu::RuleBasedNumberFormat* formatter(const std::string& key, const std::string& locale) {
+    auto& slot = parsers_[key];
     if (!slot) {
       UErrorCode status = U_ZERO_ERROR;
       slot = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale(locale.c_str()), status);
-      if (U_FAILURE(status)) {
-        slot.reset();
-        return false;
-      }
+      if (U_FAILURE(status)) slot.reset();
     }
+    return slot.get();
+  }
+
+  static bool parse_whole(icu::RuleBasedNumberFormat& rbnf, std::string_view text, double& value) {
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     icu::Formattable result;
     icu::ParsePosition position(0);
-    slot->parse(u, result, position);
+    rbnf.parse(u, result, position);
     if (position.getIndex() != u.length()) return false;
     UErrorCode status = U_ZERO_ERROR;
     value = result.getDouble(status);
     return U_SUCCESS(status);
+  }
+
+  bool parse_unlocked(const std::string& locale, std::string_view text, double& value) {
+    icu::RuleBasedNumberFormat* rbnf = formatter(locale, locale);
+    return rbnf != nullptr && parse_whole(*rbnf, text, value);
+  }
+
+  // Each of the locale's ordinal rule sets in turn (CLDR has several for
+  // Spanish: masculine, feminine, plural); none for Persian.
+  bool parse_ordinal_unlocked(const std::string& locale, std::string_view text, double& value) {
+    icu::RuleBasedNumberFormat* rbnf = formatter(locale + "/ordinal", locale);
+    if (rbnf == nullptr) return false;
+    for (int32_t i = 0; i < rbnf->getNumberOfRuleSetNames(); ++i) {
+      const icu::UnicodeString name = rbnf->getRuleSetName(i);
+      if (name.indexOf(icu::UnicodeString(u"ordinal")) < 0) continue;
+      UErrorCode status = U_ZERO_ERROR;
+      rbnf->setDefaultRuleSet(name, status);
+      if (U_SUCCESS(status) && parse_whole(*rbnf, text, value)) return true;
+    }
+    return false;
   }
 
   std::mutex mutex_;
@@ -111,6 +133,27 @@ SpelledParser& spelled_parser() {
 }
 
 }  // namespace
+
+bool parse_ordinal(std::string_view text, const LanguagePack& pack, double& value) {
+  const std::string folded = fold_case(text);
+  // Digits with an ordinal suffix ("20th", «۲۰مین» once digits are folded),
+  // or a cardinal with one («بیستمین», «بیست و پنجم»: Persian ordinals are
+  // cardinals plus «م», and CLDR has no Persian ordinal rules).
+  for (const std::string& suffix : pack.list("ordinal_suffixes")) {
+    if (suffix.empty() || folded.size() <= suffix.size() ||
+        folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string stem = folded.substr(0, folded.size() - suffix.size());
+    if (std::all_of(stem.begin(), stem.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      value = std::strtod(stem.c_str(), nullptr);
+      return true;
+    }
+    if (pack.quantities.spelled && spelled_parser().parse(pack.locale, stem, value)) return true;
+  }
+  // A spelled ordinal of CLDR's rules ("twentieth", «vigésimo quinto»).
+  return pack.quantities.spelled && spelled_parser().parse(pack.locale, folded, value, true);
+}
 
 std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
                                          const std::vector<DateMention>& dates) {

@@ -34,6 +34,11 @@ struct Quantity {
 // Spanish is 3000, "5/84" in Persian is 5.84). Returns false if malformed.
 bool parse_number(std::string_view text, const LanguagePack& pack, double& value);
 
+// Parses an ordinal: digits or a spelled number with one of the pack's
+// `ordinal_suffixes` ("20th", «بیستمین»), or a spelled ordinal of CLDR's
+// rules ("twentieth", «vigésimo quinto»). Returns false if it is none.
+bool parse_ordinal(std::string_view text, const LanguagePack& pack, double& value);
+
 // Every quantity outside the given date mentions, in text order.
 std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
                                          const std::vector<DateMention>& dates);

@@ -249,6 +249,20 @@ TEST_CASE("arithmetic: an anniversary counted from no dated event is flagged", "
            "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2019 celebraron el 25 "
            "aniversario de sus relaciones.",
            "25"},
+          // Ordinals: with a suffix, spelled by CLDR's rules, or (Persian) a
+          // cardinal with «مین».
+          {"en",
+           "China and Tajikistan established diplomatic relations on 4 January 1992. In 2017 the two countries "
+           "celebrated the 20th anniversary of diplomatic relations.",
+           "20th"},
+          {"es",
+           "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2019 celebraron el "
+           "vigésimo aniversario de sus relaciones.",
+           "vigésimo"},
+          {"fa",
+           "روابط دیپلماتیک چین و تاجیکستان در ۴ ژانویه ۱۹۹۲ برقرار شد. در سال ۲۰۱۷ دو کشور بیست و پنجمین سالگرد "
+           "روابط را جشن گرفتند. در سال ۲۰۱۸ بیستمین سالگرد آن را برگزار کردند.",
+           "بیستمین"},
       },
       "arithmetic");
 }
