@@ -14,6 +14,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "checks/registry.h"
 
@@ -125,11 +127,15 @@ class ArithmeticCheck : public Check {
       if (doc.slice(q.end, tokens[next].begin).find_first_not_of(' ') != std::string_view::npos) continue;
       said.push_back(Said{static_cast<int>(q.value), q.begin, q.end});
     }
-    const std::string folded = fold_case(doc.text());
-    for (const std::string& cue : words) {
-      for (std::size_t at = folded.find(cue); at != std::string::npos; at = folded.find(cue, at + 1)) {
-        if (!at_word_boundaries(folded, at, at + cue.size())) continue;
-        const std::size_t t = doc.token_at_or_after(at);
+    // The cues' first words, to pass over the other tokens at the cost of a
+    // hash look-up.
+    std::unordered_set<std::string_view> firsts;
+    for (const std::string& cue : words) firsts.insert(std::string_view(cue).substr(0, cue.find(' ')));
+    for (std::size_t t = 1; t < tokens.size(); ++t) {
+      if (firsts.count(doc.token_key(t)) == 0) continue;
+      const std::size_t at = tokens[t].begin;
+      for (const std::string& cue : words) {
+        if (doc.phrase_at(t, cue) == 0) continue;
         // The longest run of up to four words before the cue that is an
         // ordinal («بیست و پنجمین»), not already a cardinal.
         for (std::size_t n = std::min<std::size_t>(4, t); n >= 1; --n) {

@@ -57,27 +57,12 @@ class CountCheck : public Check {
   }
 
  private:
-  // Whether the words from token `t` on are the phrase `key` (a key of the
-  // pack's lists: normalized, case-folded, words separated by spaces);
-  // the number of tokens it spans, 0 if they are not.
-  static std::size_t phrase_at(const Document& doc, std::size_t t, const std::string& key) {
-    const auto& tokens = doc.tokens();
-    std::size_t n = 0, at = 0;
-    while (at < key.size()) {
-      const std::size_t space = std::min(key.find(' ', at), key.size());
-      if (t + n >= tokens.size() || doc.token_key(t + n) != std::string_view(key).substr(at, space - at)) return 0;
-      ++n;
-      at = space + 1;
-    }
-    return n;
-  }
-
   // Whether a counted quantity is the number of a pair phrase («دو کشور»).
   static bool excluded(const AnalyzedSource& source, const Quantity& q) {
     const Document& doc = source.doc;
     const std::size_t t = doc.token_at_or_after(q.begin);
     for (const std::string& key : source.pack->list("count_exclusions")) {
-      if (phrase_at(doc, t, key) != 0) return true;
+      if (doc.phrase_at(t, key) != 0) return true;
     }
     return false;
   }
@@ -133,7 +118,7 @@ class CountCheck : public Check {
           const std::string_view gap = std::string_view(text).substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end);
           if (gap.find_first_not_of(" \n\t") != std::string_view::npos) break;
           for (const std::string& key : introducers) {
-            if (const std::size_t n = phrase_at(doc, t, key); n != 0 && t + n < tokens.size()) {
+            if (const std::size_t n = doc.phrase_at(t, key); n != 0 && t + n < tokens.size()) {
               opened = t + n;
               break;
             }

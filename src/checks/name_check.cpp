@@ -153,19 +153,6 @@ std::size_t count_tokens(const std::u32string& s) {
   return n;
 }
 
-// Collapses whitespace runs to one space.
-std::string squeeze(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    const bool ws = c == ' ' || c == '\n' || c == '\t';
-    if (ws && !space) out += ' ';
-    if (!ws) out += c;
-    space = ws;
-  }
-  return out;
-}
-
 // What the words around a window say about the name it may be.
 enum class Cue { kNone, kWeak, kStrong };
 
@@ -186,7 +173,7 @@ class NameCheck : public Check {
         auto it = rules.entities[e].names.find(lang);
         if (it == rules.entities[e].names.end()) continue;
         for (const std::string& name : it->second) {
-          Name n{to_u32(squeeze(rules.normalizer.key(name))), {}, e, 0, name};
+          Name n{to_u32(collapse_spaces(rules.normalizer.key(name))), {}, e, 0, name};
           n.skeleton = skeleton(n.key);
           n.tokens = count_tokens(n.key);
           if (n.key.size() < min_length_ || n.tokens == 0) continue;

@@ -226,7 +226,8 @@ class SpellingCheck : public Check {
       buffer.append(word, resume, std::string::npos);
       return buffer;
     };
-    auto known = [&](const std::string& c) { return speller.known(c); };  // every candidate has 2+ code points
+    // Every candidate has 2+ code points; the main dictionary judges them.
+    auto known = [&](const std::string& c) { return speller.known(c, Speller::Dictionaries::kMain); };
     auto used = [&](const std::string& c) { return group_words.count(c) != 0; };
     // `trusted`: a correction the group does not write will do.
     auto pick = [&](Candidates& found, bool trusted) -> std::optional<std::u32string> {

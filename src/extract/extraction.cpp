@@ -148,27 +148,26 @@ void add_measure_anaphora(const Document& doc, const LanguagePack& pack, const R
                           std::vector<EventMention>& events) {
   const auto& phrases = pack.list("measure_anaphora");
   if (phrases.empty() || events.empty()) return;
-  const std::string folded = fold_case(doc.text());
-  std::vector<std::pair<std::size_t, std::size_t>> found;  // (begin, end), in text order
-  for (const std::string& key : phrases) {
-    for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
-      if (at_word_boundaries(folded, at, at + key.size())) found.emplace_back(at, at + key.size());
-    }
+  const auto& tokens = doc.tokens();
+  // After each measure mention, from its sentence's end to the end of its
+  // paragraph or the next measure mention, the phrases take its event: a
+  // document is searched only where a measure came before.
+  std::vector<const EventMention*> measures;
+  for (const EventMention& e : events) {
+    const EventType* type = rules.event(e.event);
+    if (type != nullptr && type->measure) measures.push_back(&e);
   }
-  std::sort(found.begin(), found.end());
-  // One sweep: the last measure mention before each phrase is its antecedent
-  // if it is in the same paragraph and an earlier sentence.
   std::vector<EventMention> added;
-  const EventMention* last = nullptr;
-  std::size_t next = 0;
-  for (const auto& [begin, end] : found) {
-    for (; next < events.size() && events[next].begin < begin; ++next) {
-      const EventType* type = rules.event(events[next].event);
-      if (type != nullptr && type->measure) last = &events[next];
-    }
-    if (last != nullptr && doc.paragraph_index(last->begin) == doc.paragraph_index(begin) &&
-        doc.sentence_index(last->begin) < doc.sentence_index(begin)) {
-      added.push_back(EventMention{begin, end, last->event});
+  for (std::size_t m = 0; m < measures.size(); ++m) {
+    const std::size_t from = doc.sentences()[doc.sentence_index(measures[m]->begin)].end;
+    std::size_t to = doc.paragraphs()[doc.paragraph_index(measures[m]->begin)].end;
+    if (m + 1 < measures.size()) to = std::min(to, measures[m + 1]->begin);
+    for (std::size_t t = doc.token_at_or_after(from); t < tokens.size() && tokens[t].begin < to; ++t) {
+      for (const std::string& key : phrases) {
+        if (const std::size_t n = doc.phrase_at(t, key); n != 0) {
+          added.push_back(EventMention{tokens[t].begin, tokens[t + n - 1].end, measures[m]->event});
+        }
+      }
     }
   }
   events.insert(events.end(), added.begin(), added.end());

@@ -211,14 +211,12 @@ class Loader {
 
  private:
   void compile_gazetteer(const std::string& lang, LanguagePack& pack) {
-    std::vector<std::string> alternatives;
     for (std::size_t i = 0; i < rules_.entities.size(); ++i) {
       const Entity& e = rules_.entities[i];
       auto add = [&](const std::map<std::string, std::vector<std::string>>& names, bool demonym) {
         auto it = names.find(lang);
         if (it == names.end()) return;
         for (const std::string& name : it->second) {
-          alternatives.push_back(rules_.normalizer.normalize_string(name));
           bool acronym = true;
           for (char c : name) acronym = acronym && !(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80;
           pack.entity_names.emplace(rules_.normalizer.key(name), LanguagePack::EntityName{i, demonym, acronym});
@@ -227,25 +225,24 @@ class Loader {
       add(e.names, false);
       add(e.demonyms, true);
     }
-    if (alternatives.empty()) return;
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    options.set_max_mem(static_cast<int64_t>(kGazetteerMemoryBudget));
-    auto re = std::make_shared<const RE2>(join_alternatives(alternatives), options);
-    if (!re->ok()) {
-      // Name the gazetteer file (of the last entity with names in `lang`).
-      RuleLocation where{lang, 0, 0};
-      for (const Entity& e : rules_.entities) {
-        if (e.names.count(lang) != 0 || e.demonyms.count(lang) != 0) where = e.where;
+    // Each key as words and the gaps after them. A name shared by two
+    // entities is one key, the first entity's.
+    for (const auto& [key, denotes] : pack.entity_names) {
+      const std::vector<TextSpan> words = tokenize(key);
+      if (words.empty() || words.front().begin != 0) continue;  // a name starts with a letter or digit
+      LanguagePack::GazetteerName name;
+      name.bytes = key.size();
+      name.denotes = denotes;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        name.words.push_back(key.substr(words[w].begin, words[w].end - words[w].begin));
+        const std::size_t gap_end = w + 1 < words.size() ? words[w + 1].begin : key.size();
+        name.gaps.push_back(collapse_spaces(std::string_view(key).substr(words[w].end, gap_end - words[w].end)));
       }
-      throw UserError(where.path,
-                      fmt::format("the {} names of the gazetteer do not compile together ({}): {} names, more than "
-                                  "the regex memory budget of {} allows",
-                                  lang, re->error(), alternatives.size(), describe_bytes(kGazetteerMemoryBudget)),
-                      FilePosition{where.line, where.column, std::nullopt});
+      pack.gazetteer[name.words.front()].push_back(std::move(name));
     }
-    pack.entity_regex = std::move(re);
+    for (auto& [first, names] : pack.gazetteer) {
+      std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.bytes > b.bytes; });
+    }
   }
 
   void load_normalize(const std::string& path) {

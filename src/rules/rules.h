@@ -167,15 +167,25 @@ struct LanguagePack {
   };
   Orthography orthography;
 
-  // Compiled from the gazetteer by load_rules(): every name and demonym of
-  // this language in one pattern, and what each (case-folded) name denotes.
+  // Compiled from the gazetteer by load_rules(): what each (case-folded)
+  // name and demonym of this language denotes, and the same names indexed
+  // by their first word for a search token by token (one hash look-up per
+  // token of the text, whatever the size of the gazetteer).
   struct EntityName {
     std::size_t entity = 0;  // index into RuleSet::entities
     bool demonym = false;
     bool acronym = false;  // all capitals: matched case-sensitively
   };
-  std::shared_ptr<const RE2> entity_regex;
   std::unordered_map<std::string, EntityName> entity_names;
+  struct GazetteerName {
+    std::vector<std::string> words;  // token keys
+    // gaps[i] is the text after words[i] (whitespace runs as one space):
+    // "." and ". " in "EE. UU."; the last is what the name ends with.
+    std::vector<std::string> gaps;
+    std::size_t bytes = 0;  // of the key: at one place the longest name wins
+    EntityName denotes;
+  };
+  std::unordered_map<std::string, std::vector<GazetteerName>> gazetteer;  // first word -> names, longest first
 };
 
 struct Entity {

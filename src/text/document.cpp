@@ -39,6 +39,25 @@ std::size_t Document::token_at_or_after(std::size_t offset) const {
 
 namespace concord {
 
+std::size_t Document::phrase_at(std::size_t t, std::string_view key) const {
+  if (t >= tokens_.size()) return 0;
+  // Most tokens differ from the first word at once: ask that first, cheaply.
+  const std::string_view first = token_key(t);
+  if (first.size() > key.size() || (first.size() < key.size() && key[first.size()] != ' ') ||
+      key.compare(0, first.size(), first) != 0) {
+    return 0;
+  }
+  if (first.size() == key.size()) return 1;
+  std::size_t n = 0, at = 0;
+  while (at < key.size()) {
+    const std::size_t space = std::min(key.find(' ', at), key.size());
+    if (t + n >= tokens_.size() || token_key(t + n) != key.substr(at, space - at)) return 0;
+    ++n;
+    at = space + 1;
+  }
+  return n;
+}
+
 bool Document::contains_any(std::size_t begin, std::size_t end, const std::vector<std::string>& keys) const {
   if (keys.empty() || begin >= end) return false;
   const std::string folded = fold_case(slice(begin, end));

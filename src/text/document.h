@@ -65,6 +65,10 @@ class Document {
   // Whether [begin, end) contains one of the case-folded phrases `keys` at
   // word boundaries.
   bool contains_any(std::size_t begin, std::size_t end, const std::vector<std::string>& keys) const;
+  // How many tokens from token `t` on spell the phrase `key` (a key of a
+  // pack's list: case-folded words separated by single spaces); 0 if they
+  // do not. Compares token keys, so it costs nothing to ask at every token.
+  std::size_t phrase_at(std::size_t t, std::string_view key) const;
 
  private:
   Source source_;

@@ -93,6 +93,19 @@ std::string to_utf8(std::u32string_view text) {
   return out;
 }
 
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    const bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (ws && !space) out += ' ';
+    if (!ws) out += c;
+    space = ws;
+  }
+  return out;
+}
+
 std::vector<TextSpan> tokenize(std::string_view text) {
   std::vector<TextSpan> tokens;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());

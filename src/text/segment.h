@@ -33,6 +33,8 @@ char32_t code_point_at(std::string_view text, std::size_t offset);
 char32_t code_point_before(std::string_view text, std::size_t offset);
 // True when [begin, end) is not glued to a word character on either side.
 bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t end);
+// The text with each run of spaces, tabs and line breaks as one space.
+std::string collapse_spaces(std::string_view text);
 // Number of code points in a UTF-8 string.
 std::size_t code_point_count(std::string_view text);
 // Code points of a UTF-8 string.

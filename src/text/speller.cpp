@@ -338,11 +338,13 @@ bool Speller::spelled(std::string_view word) const {
   return false;
 }
 
-bool Speller::known(std::string_view word) const {
+bool Speller::known(std::string_view word, Dictionaries which) const {
   if (!available()) return false;
   if (spell(word)) return true;
-  for (const auto& other : also_) {
-    if (other->known(word)) return true;
+  if (which == Dictionaries::kAll) {
+    for (const auto& other : also_) {
+      if (other->known(word)) return true;
+    }
   }
   // Compounds the dictionary writes with ZWNJ, written solid in older texts.
   const std::size_t cps = code_point_count(word);

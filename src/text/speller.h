@@ -50,8 +50,12 @@ class Speller {
   // True once available() has returned: the dictionary is loaded (or known
   // to be missing) and no call will wait for it.
   bool ready() const { return ready_.load(std::memory_order_acquire); }
+  // Which dictionaries a look-up asks: all, or only the main one (the
+  // spelling check's hundreds of candidates per unknown word need not be
+  // British as well as American).
+  enum class Dictionaries { kAll, kMain };
   // True when the dictionary knows the word (or, without a dictionary, never).
-  bool known(std::string_view word) const;
+  bool known(std::string_view word, Dictionaries which = Dictionaries::kAll) const;
   // True when the dictionary knows the word exactly as written (no ZWNJ
   // tried): tells a solid form the dictionary accepts from one it does not.
   bool spelled(std::string_view word) const;

@@ -70,7 +70,6 @@ TEST_CASE("matcher: captures found on the match alone equal RE2's one-call searc
     std::vector<const RE2*> regexes;
     for (const auto& t : pack.dates) regexes.push_back(t.regex.get());
     for (const auto& t : pack.triggers) regexes.push_back(t.regex.get());
-    regexes.push_back(pack.entity_regex.get());
     regexes.push_back(pack.quantities.regex.get());
     for (const RE2* re : regexes) {
       if (re == nullptr) continue;
