@@ -20,9 +20,9 @@ inline constexpr std::size_t kDefaultMaxRuleBytes = std::size_t{16} << 20;  // 1
 inline constexpr std::size_t kMaxConfigBytes = std::size_t{1} << 20;  // 1 MiB
 // Memory RE2 may use to compile one rule pattern (RE2::Options::max_mem).
 inline constexpr std::size_t kRegexMemoryBudget = std::size_t{8} << 20;  // 8 MiB
-// Memory RE2 may use for the patterns concord builds from a whole pack: the
-// gazetteer's names of one language, a pack's number and unit words.
-inline constexpr std::size_t kGazetteerMemoryBudget = std::size_t{64} << 20;  // 64 MiB
+// Memory RE2 may use for the patterns concord builds from a whole pack: its
+// number and unit words, the sets that filter its dates and triggers.
+inline constexpr std::size_t kPatternSetMemoryBudget = std::size_t{64} << 20;  // 64 MiB
 
 // "67108864", "64M", "64MiB", "512K", "1G" (binary multiples; case does not
 // matter). Throws UserError(`what`, ...) for anything else, or for 0.

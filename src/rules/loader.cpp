@@ -200,8 +200,8 @@ class Loader {
       std::vector<const RE2*> dates, triggers;
       for (const DateTemplate& t : pack.dates) dates.push_back(t.regex.get());
       for (const EventTrigger& t : pack.triggers) triggers.push_back(t.regex.get());
-      pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kGazetteerMemoryBudget));
-      pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kGazetteerMemoryBudget));
+      pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kPatternSetMemoryBudget));
+      pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kPatternSetMemoryBudget));
       if (pack.locale.empty()) {
         throw UserError(pack.where.path.empty() ? id : pack.where.path,
                         fmt::format("language '{}' has no language.yaml with name, locale and script", id));
@@ -628,7 +628,7 @@ class Loader {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
-    options.set_max_mem(static_cast<int64_t>(kGazetteerMemoryBudget));
+    options.set_max_mem(static_cast<int64_t>(kPatternSetMemoryBudget));
     auto re = std::make_shared<const RE2>(pattern, options);
     if (!re->ok()) {
       throw UserError(pack.where.path, fmt::format("number rules do not compile: {}", re->error()));
