@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -18,6 +19,11 @@
 
 namespace concord {
 namespace {
+
+// The longest range (days) that is a step of a narrative, not a summary.
+constexpr std::int64_t kStepDays = 62;
+// How far (days) outside its neighbours a date is a typed year, not a step.
+constexpr double kTypedYearDays = 10 * 365.25;
 
 struct Point {
   const DateMention* mention;
@@ -44,8 +50,13 @@ class ChronologyCheck : public Check {
       points.clear();
     };
     for (const DateMention& m : source.extraction.dates) {
-      // Ranges («entre 1992 y 2008») summarize; they are not narrative steps.
-      if (m.kind != DateKind::kExplicit || m.to) continue;
+      if (m.kind != DateKind::kExplicit) continue;
+      // Ranges over years («entre 1992 y 2008») summarize; a visit of a few
+      // days («۲۱ تا ۲۴ مارس ۱۹۹۴») is a step like any date.
+      if (m.to) {
+        const auto span = m.days();
+        if (!span || span->second - span->first > kStepDays) continue;
+      }
       // Narrative units: paragraphs, cut where a line ends a sentence.
       const std::size_t p = doc.paragraph_index(m.begin) * (ends.size() + 1) +
                             static_cast<std::size_t>(std::upper_bound(ends.begin(), ends.end(), m.begin) - ends.begin());
@@ -53,7 +64,7 @@ class ChronologyCheck : public Check {
         flush();
         paragraph = p;
       }
-      const auto days = m.from.days();
+      const auto days = m.days();
       if (!days) continue;
       points.push_back(Point{&m, static_cast<double>(days->first), static_cast<double>(days->second)});
     }
@@ -99,12 +110,22 @@ class ChronologyCheck : public Check {
                        const std::vector<std::string>& flashback, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
     if (points.size() < 3) return;
-    // A narrative keeps its order: most consecutive dates go forward.
+    // A narrative keeps its order: most consecutive dates go forward. A
+    // date decades away from both neighbours («اکتبر ۱۹۵۹» between 1994 and
+    // 1996: a typed year) is judged against the others alone, since it
+    // alone makes a short narrative look unordered.
+    auto forward = [&](std::size_t a, std::size_t b) { return points[a].low <= points[b].high ? 1 : 0; };
     std::size_t ordered = 0;
-    for (std::size_t i = 1; i < points.size(); ++i) ordered += points[i - 1].low <= points[i].high ? 1 : 0;
-    if (static_cast<double>(ordered) < min_ordered_ * static_cast<double>(points.size() - 1)) return;
+    for (std::size_t i = 1; i < points.size(); ++i) ordered += forward(i - 1, i);
+    const bool narrative = static_cast<double>(ordered) >= min_ordered_ * static_cast<double>(points.size() - 1);
     for (std::size_t i = 1; i + 1 < points.size(); ++i) {
       if (!out_of_order(points, i) || out_of_order(points, i - 1) || out_of_order(points, i + 1)) continue;
+      if (!narrative) {
+        const Point& p = points[i];
+        const bool far = p.high + kTypedYearDays < points[i - 1].low || p.low > points[i + 1].high + kTypedYearDays;
+        const std::size_t without = ordered - forward(i - 1, i) - forward(i, i + 1) + forward(i - 1, i + 1);
+        if (!far || static_cast<double>(without) < min_ordered_ * static_cast<double>(points.size() - 2)) continue;
+      }
       const Point& prev = points[i - 1];
       const Point& here = points[i];
       const Point& next = points[i + 1];

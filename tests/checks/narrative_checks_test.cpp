@@ -55,6 +55,12 @@ TEST_CASE("chronology: a date that breaks a narrative's order is flagged", "[che
            "در فوریه ۱۹۹۲ برقرار شد. سفارت ایران در مارس ۱۹۸۲ در عشق‌آباد گشایش یافت و رئیس‌جمهور ایران در مه ۱۹۹۶ "
            "به این کشور سفر کرد.",
            "مارس ۱۹۸۲"},
+          // A visit of a few days is a step; a year typed decades off is
+          // found even in a short narrative.
+          {"fa",
+           "نیازف در ۲۱ تا ۲۴ مارس ۱۹۹۴ به آنکارا رفت و در سپتامبر ۱۹۹۴ دانشگاه گشایش یافت. در اکتبر ۱۹۵۹ نخستین "
+           "اجلاس کمیسیون مشترک برگزار شد و دمیرل در ۱۵ تا ۱۶ مه ۱۹۹۶ به عشق‌آباد آمد.",
+           "اکتبر ۱۹۵۹"},
       },
       "chronology");
 }
