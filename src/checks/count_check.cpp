@@ -227,7 +227,7 @@ class CountCheck : public Check {
 }  // namespace
 
 std::unique_ptr<Check> make_count_check(CheckOptions& options, const RuleSet&) {
-  const auto gap = static_cast<std::size_t>(options.number("max_gap_words", 8));
+  const auto gap = static_cast<std::size_t>(options.number("max_gap_words", 12));
   const auto item = static_cast<std::size_t>(options.number("max_item_chars", 200));
   return std::make_unique<CountCheck>(gap, item);
 }

@@ -322,6 +322,18 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
     m.end = c.end;
     m.template_index = c.template_index;
 
+    if (!group(tpl.anaphora_occasion).empty()) {
+      // «در این سفر», "en esa ocasión": the whole of the last full date (a
+      // visit's range of days, or its day).
+      if (!last_day_mention) continue;
+      m.kind = DateKind::kAnaphora;
+      m.antecedent = last_day_mention;
+      m.from = mentions[*last_day_mention].from;
+      m.to = mentions[*last_day_mention].to;
+      mentions.push_back(m);
+      last_end = c.end;
+      continue;
+    }
     if (!group(tpl.anaphora_day).empty() && group(tpl.day).empty()) {
       // A bare day anaphora: the same day as the last full date.
       if (!last_day_mention) continue;

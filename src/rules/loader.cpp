@@ -456,7 +456,7 @@ class Loader {
     }
     if (root["anaphora"]) {
       r.expect_map(root["anaphora"], "anaphora");
-      r.only_keys(root["anaphora"], {"day", "month", "year"});
+      r.only_keys(root["anaphora"], {"day", "month", "year", "occasion"});
       for (auto it = root["anaphora"].begin(); it != root["anaphora"].end(); ++it) {
         for (const std::string& w : r.strings(it->second, "anaphora")) {
           pack.anaphora[it->first.Scalar()].push_back(norm.normalize_string(w));
@@ -705,6 +705,7 @@ class Loader {
       else if (name == "anaphora_day") body = anaphora_re("day");
       else if (name == "anaphora_month") body = anaphora_re("month");
       else if (name == "anaphora_year") body = anaphora_re("year");
+      else if (name == "anaphora_occasion") body = anaphora_re("occasion");
       else if (name == "connector") {
         expanded += "(?:" + alternation(pack.connectors) + ")";
         i = close;
@@ -717,7 +718,7 @@ class Loader {
       } else {
         r.fail(pattern_node, fmt::format("unknown placeholder '{{{}}}' in date pattern (known: day, "
                                          "month, year, day2, month2, year2, month_num, month_num2, connector, anaphora_day, "
-                                         "anaphora_month, anaphora_year)", name));
+                                         "anaphora_month, anaphora_year, anaphora_occasion)", name));
       }
       if (!used.insert(name).second) r.fail(pattern_node, fmt::format("placeholder '{{{}}}' used twice", name));
       expanded += "(?P<" + name + ">" + body + ")";
@@ -733,6 +734,7 @@ class Loader {
     t.day = index("day"); t.month = index("month"); t.year = index("year");
     t.day2 = index("day2"); t.month2 = index("month2"); t.year2 = index("year2");
     t.anaphora_day = index("anaphora_day");
+    t.anaphora_occasion = index("anaphora_occasion");
     t.anaphora_month = index("anaphora_month");
     t.anaphora_year = index("anaphora_year");
     t.month_num = index("month_num");

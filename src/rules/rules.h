@@ -43,14 +43,15 @@ struct MonthRef {
 
 // A date pattern: an RE2 regex over normalized text with placeholders
 // ({day} {month} {year} {day2} {month2} {year2} {connector}
-// {anaphora_day} {anaphora_month} {anaphora_year}) expanded from the pack.
+// {anaphora_day} {anaphora_month} {anaphora_year} {anaphora_occasion})
+// expanded from the pack.
 struct DateTemplate {
   std::string source;  // as written in YAML
   RuleLocation where;
   std::shared_ptr<const RE2> regex;
   // Capture group index per placeholder, 0 when the template lacks it.
   int day = 0, month = 0, year = 0, day2 = 0, month2 = 0, year2 = 0;
-  int anaphora_day = 0, anaphora_month = 0, anaphora_year = 0;
+  int anaphora_day = 0, anaphora_month = 0, anaphora_year = 0, anaphora_occasion = 0;
   int month_num = 0, month_num2 = 0;  // months written as numbers («۱۳۷۰/۹/۲۵»)
   Calendar calendar = Calendar::kGregorian;  // of numeric months
   int min_year = 0, max_year = 9999;         // years outside are not this template's

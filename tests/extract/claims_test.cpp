@@ -57,6 +57,14 @@ const std::vector<ClaimRow> kClaims = {
   {"en", "Trade between Iran and Azerbaijan was about $200 million in 1993. This figure reached $360 million in 1995.",
         {{"trade_volume", "az,ir", "", 200e6, "USD", "1993", false},
          {"trade_volume", "az,ir", "", 360e6, "USD", "1995", false}}},
+  // «در این سفر», "en esa ocasión": the occasion of the last full date
+  // scopes a loan granted then.
+  {"fa", "رفسنجانی در ۱۴ تا ۱۵ مه ۱۹۹۶ به بیشکک سفر کرد. در این سفر ایران یک وام ۲۰ میلیون دلاری به قرقیزستان داد.",
+        {{"visit", "ir,kg", "1996-05-14/1996-05-15"},
+         {"loan", "ir,kg", "", 20e6, "USD", "1996-05-14/1996-05-15", false}}},
+  {"es", "Rafsanyaní visitó Kirguistán del 14 al 15 de mayo de 1996. En esa ocasión Irán concedió a Kirguistán un préstamo de 25 millones de dólares.",
+        {{"visit", "ir,kg", "1996-05-14/1996-05-15"},
+         {"loan", "ir,kg", "", 25e6, "USD", "1996-05-14/1996-05-15", false}}},
   // A third country named in passing is not a participant when the
   // document's own pair is named.
   {"en", "Trade between Armenia and Iran grew. Armenia and Iran signed a deal. Bilateral trade between Iran and Armenia reached $159 million in 2006, making Iran one of Armenia's leading partners after Russia.",

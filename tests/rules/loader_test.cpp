@@ -302,7 +302,7 @@ TEST_CASE("rule packs: every date template example is found whole by extraction"
   const concord::LanguagePack& pack = *engine().rules().language(ref.lang);
   const concord::DateTemplate& tpl = pack.dates[ref.index];
   std::string prefix;
-  if (tpl.anaphora_day || tpl.anaphora_month || tpl.anaphora_year) {
+  if (tpl.anaphora_day || tpl.anaphora_month || tpl.anaphora_year || tpl.anaphora_occasion) {
     prefix = antecedent_for(pack);
     REQUIRE_FALSE(prefix.empty());
     prefix += ". ";
