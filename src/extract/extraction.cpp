@@ -123,8 +123,10 @@ void mark_parts(const Document& doc, const LanguagePack& pack, std::vector<Quant
     if (all[i].unit.empty() || all[i].unit == "%") continue;
     runs[{doc.sentence_index(all[i].begin), all[i].unit}].push_back(i);
   }
-  for (const auto& [where, run] : runs) {
-    const TextSpan& sentence = doc.sentences()[where.first];
+  for (const auto& entry : runs) {
+    // Named, not bound: clang 14 cannot capture a structured binding.
+    const std::vector<std::size_t>& run = entry.second;
+    const TextSpan& sentence = doc.sentences()[entry.first.first];
     auto cued = [&](std::size_t i) {
       const Quantity& q = all[run[i]];
       const std::size_t first = doc.token_at_or_after(q.begin);
