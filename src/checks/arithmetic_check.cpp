@@ -6,8 +6,10 @@
 //    not sum to it, are flagged («بیش از» a whole: parts below it);
 //  - an anniversary against the year it counts from («el 25 aniversario»
 //    in 2016 of relations established in 1991): N followed by a word of the
-//    pack's `anniversary` list, the year of its sentence (or the last year
-//    before it in the paragraph), and the once-only events of the group.
+//    pack's `anniversary` list and, a few words on, one of its
+//    `anniversary_of` (relations, independence), the year of its sentence
+//    (or the last year before it in the paragraph), and the once-only
+//    events of the group.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,6 +29,9 @@ std::string amount(double v, const std::string& unit) {
   if (v >= 1e6 && std::fmod(v, 1e4) == 0) n = fmt::format("{:g} million", v / 1e6);
   return unit.empty() ? n : n + " " + unit;
 }
+
+// How many words after an anniversary's number may say what it is of.
+constexpr std::size_t kAnniversaryWords = 8;
 
 class ArithmeticCheck : public Check {
  public:
@@ -154,7 +159,19 @@ class ArithmeticCheck : public Check {
         }
       }
     }
+    // Of what: relations or independence (`anniversary_of`) within a few
+    // words after N, not "the 75th anniversary of the Turkish Republic".
+    const auto& of = source.pack->list("anniversary_of");
+    auto about_the_group = [&](const Said& q) {
+      if (of.empty()) return true;
+      const std::size_t after = doc.token_at_or_after(q.end);
+      if (after >= tokens.size()) return false;
+      const std::size_t last = std::min(tokens.size() - 1, after + kAnniversaryWords);
+      const std::size_t end = std::min(tokens[last].end, doc.sentences()[doc.sentence_index(q.begin)].end);
+      return doc.contains_any(q.end, end, of);
+    };
     for (const Said& q : said) {
+      if (!about_the_group(q)) continue;
       // The year it is said in: in the sentence, or the last one before.
       const std::size_t sentence = doc.sentence_index(q.begin);
       const std::size_t paragraph = doc.paragraph_index(q.begin);

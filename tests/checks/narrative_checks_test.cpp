@@ -238,6 +238,11 @@ TEST_CASE("arithmetic: totals that add up and right anniversaries are not flagge
            "Ambos países establecieron relaciones diplomáticas el 25 de diciembre de 1991. En 2016 celebraron el 25 "
            "aniversario de sus relaciones.",
            ""},
+          // An anniversary of something the group does not date.
+          {"en",
+           "Relations were established on 9 January 1992. On 29 October 1998, the 75th anniversary of the Turkish "
+           "Republic, the presidents signed a pipeline agreement.",
+           ""},
           // The whole is the amount just before the first part, not the
           // first amount of the sentence.
           {"fa",
@@ -267,7 +272,7 @@ TEST_CASE("arithmetic: an anniversary counted from no dated event is flagged", "
            "vigésimo"},
           {"fa",
            "روابط دیپلماتیک چین و تاجیکستان در ۴ ژانویه ۱۹۹۲ برقرار شد. در سال ۲۰۱۷ دو کشور بیست و پنجمین سالگرد "
-           "روابط را جشن گرفتند. در سال ۲۰۱۸ بیستمین سالگرد آن را برگزار کردند.",
+           "روابط را جشن گرفتند. در سال ۲۰۱۸ بیستمین سالگرد روابط دو کشور برگزار شد.",
            "بیستمین"},
       },
       "arithmetic");
