@@ -210,6 +210,41 @@ class Loader {
   }
 
  private:
+  // `key` with its words' endings replaced by the other endings of their
+  // variant set, each word alone and all together (stems of three code
+  // points or more), without `key` itself.
+  static std::vector<std::string> variant_spellings(const LanguagePack& pack, const std::string& key) {
+    std::vector<std::string> out;
+    std::string all;          // every word with its first variant at once
+    std::size_t changed = 0;  // words that have a variant
+    std::size_t at = 0;
+    for (const TextSpan& w : tokenize(key)) {
+      const std::string word = key.substr(w.begin, w.end - w.begin);
+      all += key.substr(at, w.begin - at);
+      at = w.end;
+      std::string first = word;
+      for (const auto& set : pack.name_variant_endings) {
+        for (const std::string& ending : set) {
+          if (word.size() <= ending.size() || word.compare(word.size() - ending.size(), ending.size(), ending) != 0 ||
+              code_point_count(std::string_view(word).substr(0, word.size() - ending.size())) < 3) {
+            continue;
+          }
+          const std::string stem = word.substr(0, word.size() - ending.size());
+          for (const std::string& other : set) {
+            if (other == ending) continue;
+            out.push_back(key.substr(0, w.begin) + stem + other + key.substr(w.end));
+            if (first == word) first = stem + other;
+          }
+        }
+      }
+      changed += first != word;
+      all += first;
+    }
+    all += key.substr(at);
+    if (changed > 1) out.push_back(all);
+    return out;
+  }
+
   void compile_gazetteer(const std::string& lang, LanguagePack& pack) {
     for (std::size_t i = 0; i < rules_.entities.size(); ++i) {
       const Entity& e = rules_.entities[i];
@@ -224,6 +259,16 @@ class Loader {
       };
       add(e.names, false);
       add(e.demonyms, true);
+    }
+    // The same names with the pack's variant endings (`names:
+    // variant_endings`): «نیازوف» is also written «نیازف», «نیازاف», and
+    // the text may spell a name so throughout.
+    if (!pack.name_variant_endings.empty()) {
+      std::vector<std::pair<std::string, LanguagePack::EntityName>> variants;
+      for (const auto& [key, denotes] : pack.entity_names) {
+        for (const std::string& variant : variant_spellings(pack, key)) variants.emplace_back(variant, denotes);
+      }
+      for (auto& [variant, denotes] : variants) pack.entity_names.emplace(std::move(variant), denotes);
     }
     // Each key as words and the gaps after them. A name shared by two
     // entities is one key, the first entity's.

@@ -94,3 +94,14 @@ TEST_CASE("entities: the token-by-token gazetteer finds what one alternation of 
   }
   CHECK(compared > 500);
 }
+
+TEST_CASE("entities: a name written with a variant ending of its pack is the name", "[entities]") {
+  // «نیازوف» in the gazetteer; the text writes «نیازف» (fa `variant_endings`).
+  const concord::Group group = extract_table::analyze("fa", "صفرمراد نیازف و بوریس شیخ‌مرادف به آنکارا رفتند.");
+  std::set<std::string> ids;
+  for (const concord::EntityMention& m : group.sources.at(0).extraction.entities) {
+    ids.insert(extract_table::engine().rules().entities[m.entity].id);
+  }
+  CHECK(ids.count("niyazov") == 1);
+  CHECK(ids.count("shikhmuradov") == 1);
+}
