@@ -274,21 +274,24 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     if (type == nullptr) continue;
     const Window& span = windows[e];
     const std::vector<std::size_t>& breaks = event_breaks[e];
-    // The nearest date in the sentence, its own clause first.
-    std::optional<std::size_t> date;
-    std::size_t date_gap = 0;
     std::vector<std::size_t> sentence_dates;
     const auto [first_date, last_date] = in_window(ex.dates, span);
-    for (std::size_t d = first_date; d < last_date; ++d) {
-      const DateMention& m = ex.dates[d];
-      sentence_dates.push_back(d);
-      const std::size_t g =
-          gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
-      if (!date || g < date_gap) {
-        date = d;
-        date_gap = g;
+    for (std::size_t d = first_date; d < last_date; ++d) sentence_dates.push_back(d);
+    // The date of the sentence nearest to [begin, end), its clause first.
+    auto nearest_date = [&](std::size_t begin, std::size_t end) {
+      std::optional<std::size_t> best;
+      std::size_t best_gap = 0;
+      for (std::size_t d : sentence_dates) {
+        const DateMention& m = ex.dates[d];
+        const std::size_t g = gap(begin, end, m.begin, m.end) + kClausePenalty * crossings(breaks, begin, m.begin);
+        if (!best || g < best_gap) {
+          best = d;
+          best_gap = g;
+        }
       }
-    }
+      return best;
+    };
+    const std::optional<std::size_t> date = nearest_date(event.begin, event.end);
     std::vector<Claim> made;
     Claim claim;
     claim.event = event.event;
@@ -328,19 +331,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
         // Its time scope: the date nearest the amount, in the amount's
         // clause first («مبادلات تجاری … در نیمه دوم دهه ۱۹۹۰ روندی نوسانی
         // داشت، اما در سال ۲۰۰۰ … به ۲۶۰ میلیون دلار رسید»: 2000).
-        const Quantity& value = ex.quantities[nearest];
-        std::optional<std::size_t> scope;
-        std::size_t scope_gap = 0;
-        for (std::size_t d : sentence_dates) {
-          const DateMention& m = ex.dates[d];
-          const std::size_t g =
-              gap(value.begin, value.end, m.begin, m.end) + kClausePenalty * crossings(breaks, value.begin, m.begin);
-          if (!scope || g < scope_gap) {
-            scope = d;
-            scope_gap = g;
-          }
-        }
-        measure(nearest, scope);
+        measure(nearest, nearest_date(ex.quantities[nearest].begin, ex.quantities[nearest].end));
       }
     } else {
       if (!date) continue;
