@@ -136,7 +136,6 @@ struct VariantIndex {
 
 struct Lexicon {
   std::vector<Name> names;
-  std::unordered_map<std::size_t, std::vector<std::size_t>> of_entity;  // entity -> its names
   std::vector<VariantIndex> by_tokens;  // [k]: names of k tokens
   EditDistance distance;
   std::size_t max_tokens = 1;
@@ -180,7 +179,6 @@ class NameCheck : public Check {
           lex.max_tokens = std::max(lex.max_tokens, n.tokens);
           if (lex.by_tokens.size() <= n.tokens) lex.by_tokens.resize(n.tokens + 1);
           lex.by_tokens[n.tokens].add(n.key, lex.names.size());
-          lex.of_entity[e].push_back(lex.names.size());
           lex.names.push_back(std::move(n));
         }
       }
@@ -230,6 +228,8 @@ class NameCheck : public Check {
         covered[t] = true;
       }
     }
+    // How often the document writes each word, counted on first need.
+    std::optional<std::unordered_map<std::string_view, std::size_t>> counts;
     // The entity each token names, for names joined to a near miss.
     std::vector<std::size_t> entity_at(tokens.size(), kNoEntity);
     for (const EntityMention& m : source.extraction.entities) {
@@ -290,7 +290,7 @@ class NameCheck : public Check {
           }
         }
         static const std::unordered_set<std::string_view> kNone;
-        if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone, entity_at)) continue;
+        if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone, entity_at, counts)) continue;
         for (std::size_t u = t; u < t + k; ++u) {
           flagged[u] = true;
           blocked[u] = u;
@@ -396,44 +396,11 @@ class NameCheck : public Check {
     return best;
   }
 
-  // Whether the window writes the name with other endings of the pack's
-  // `variant_endings`, word by word (each stem of three code points or more).
-  static bool variant_spelling(const LanguagePack& pack, const std::u32string& key, const std::u32string& name) {
-    if (pack.name_variant_endings.empty()) return false;
-    const auto written = split_words(key), right = split_words(name);
-    if (written.size() != right.size()) return false;
-    bool differs = false;
-    for (std::size_t i = 0; i < written.size(); ++i) {
-      if (written[i] == right[i]) continue;
-      const std::string a = to_utf8(written[i]), b = to_utf8(right[i]);
-      bool variant = false;
-      for (const auto& set : pack.name_variant_endings) {
-        for (const std::string& x : set) {
-          for (const std::string& y : set) {
-            if (x == y || a.size() < x.size() || b.size() < y.size()) continue;
-            if (a.compare(a.size() - x.size(), x.size(), x) != 0 || b.compare(b.size() - y.size(), y.size(), y) != 0) {
-              continue;
-            }
-            const std::string_view stem(a.data(), a.size() - x.size());
-            variant = variant || (stem == std::string_view(b.data(), b.size() - y.size()) && code_point_count(stem) >= 3);
-          }
-        }
-      }
-      if (!variant) return false;
-      differs = true;
-    }
-    return differs;
-  }
-
   bool wanted(const Group& group, const AnalyzedSource& source, std::size_t t, std::size_t k, const Name& name,
               const std::u32string& key, const std::set<std::size_t>& named,
-              const std::unordered_set<std::string_view>& words, const std::vector<std::size_t>& entity_at) const {
+              const std::unordered_set<std::string_view>& words, const std::vector<std::size_t>& entity_at,
+              std::optional<std::unordered_map<std::string_view, std::size_t>>& counts) const {
     const LanguagePack& pack = *source.pack;
-    // Any of the entity's names written with a variant ending: «رحمانف» is
-    // «رحمانوف» (Rahmonov), though the nearest name is «رحمان» (Rahmon).
-    for (std::size_t other : lexicons_.at(pack.id).of_entity.at(name.entity)) {
-      if (variant_spelling(pack, key, lexicons_.at(pack.id).names[other].key)) return false;
-    }
     const std::string word = to_utf8(key);
     // Itself a name of something else, or a demonym of a country the group
     // names.
@@ -483,9 +450,11 @@ class NameCheck : public Check {
       // twice is no misspelt Astana): a slip is seldom made twice alike.
       if (!key.empty() && !name.key.empty() && key[0] != name.key[0]) return false;
       if (k == 1) {
-        std::size_t written = 0;
-        for (std::size_t u = 0; u < doc.tokens().size() && written < 2; ++u) written += doc.token_key(u) == doc.token_key(t);
-        if (written > 1) return false;
+        if (!counts) {
+          counts.emplace();
+          for (std::size_t u = 0; u < doc.tokens().size(); ++u) ++(*counts)[doc.token_key(u)];
+        }
+        if ((*counts)[doc.token_key(t)] > 1) return false;
       }
     }
     bool respelled_elsewhere = false;
