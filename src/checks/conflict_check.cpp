@@ -2,10 +2,11 @@
 // independence...) given values that cannot both be true, across the
 // sources of a group. An event that happens at most once a month
 // (`one_per_month`: a visit, a signing) is compared within a month, when
-// each source dates one there to the day. Claims align by event type and participants, not by
-// sentence; dates agree when their intervals overlap, so "December 1991"
-// agrees with "16 December 1991". With three or more sources the finding
-// says which sources agree and puts the primary location on the odd one out.
+// each source dates one there to the day. Claims align by event type and
+// participants, not by sentence; dates agree when their intervals overlap,
+// so "December 1991" agrees with "16 December 1991". With three or more
+// sources the finding says which sources agree and puts the primary
+// location on the odd one out.
 #include <fmt/format.h>
 
 #include <algorithm>

@@ -60,8 +60,11 @@ namespace {
 // RBNF parse tries every rule), up to a bound.
 class SpelledParser {
  public:
-  // `ordinal`: with the locale's ordinal rule sets ("twentieth", «vigésimo»).
-  bool parse(const std::string& locale, std::string_view text, double& value, bool ordinal = false) {
+  // Which of the locale's rule sets parse: its cardinals, or its ordinals
+  // ("twentieth", «vigésimo»).
+  enum class Rules { kCardinal, kOrdinal };
+  bool parse(const std::string& locale, std::string_view text, double& value, Rules rules = Rules::kCardinal) {
+    const bool ordinal = rules == Rules::kOrdinal;
     std::lock_guard<std::mutex> lock(mutex_);
     auto& known = results_[ordinal ? locale + "/ordinal" : locale];
     if (auto it = known.find(std::string(text)); it != known.end()) {
@@ -152,7 +155,7 @@ bool parse_ordinal(std::string_view text, const LanguagePack& pack, double& valu
     if (pack.quantities.spelled && spelled_parser().parse(pack.locale, stem, value)) return true;
   }
   // A spelled ordinal of CLDR's rules ("twentieth", «vigésimo quinto»).
-  return pack.quantities.spelled && spelled_parser().parse(pack.locale, folded, value, true);
+  return pack.quantities.spelled && spelled_parser().parse(pack.locale, folded, value, SpelledParser::Rules::kOrdinal);
 }
 
 std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
