@@ -28,7 +28,7 @@ std::string display_path(const fs::path& path) {
 
 // A path from the config, resolved against its folder; refused when it
 // leaves the folder (a config from elsewhere must not read arbitrary files).
-std::string inside(const YamlReader& r, const YAML::Node& node, const std::string& root, const std::string& rel) {
+std::string inside(const YamlReader& r, const YamlNode& node, const std::string& root, const std::string& rel) {
   std::error_code ec;
   if (rel.find('\0') != std::string::npos) r.fail(node, "a path may not contain a NUL character");
   const fs::path full = fs::weakly_canonical(fs::path(root) / rel, ec);
@@ -126,7 +126,7 @@ bool ignored(const ProjectConfig& c, const std::string& relative) {
 // "texts/{lang}/{name}.md": every file matching, grouped by {name}.
 // Compiled to RE2 (linear time, bounded memory): every other character
 // of the pattern is literal, `*` matches within one folder.
-void expand_pattern(const YamlReader& r, const YAML::Node& node, ProjectConfig& c, const std::string& pattern) {
+void expand_pattern(const YamlReader& r, const YamlNode& node, ProjectConfig& c, const std::string& pattern) {
   if (pattern.find("{name}") == std::string::npos) r.fail(node, "a group pattern needs {name}");
   for (const auto& part : fs::path(pattern)) {
     if (part == "..") r.fail(node, fmt::format("'{}' points outside the project folder", pattern));
@@ -217,7 +217,7 @@ ProjectConfig load_config(const std::string& path) {
   c.root = fs::weakly_canonical(fs::absolute(path, root_ec), root_ec).parent_path().string();
   c.baseline = (fs::path(c.root) / ".concord-baseline.json").string();
   YamlReader r(path);
-  const YAML::Node root = r.load_file(kMaxConfigBytes, "config file", "");
+  const YamlNode root = r.load_file(kMaxConfigBytes, "config file", "");
   if (root.IsNull()) return c;
   r.expect_map(root, "the config");
   r.only_keys(root, {"groups", "rules", "checks", "fail_on", "ignore", "baseline", "max_source_bytes"});
@@ -230,10 +230,10 @@ ProjectConfig load_config(const std::string& path) {
     }
   }
   if (root["ignore"]) c.ignore = r.strings(root["ignore"], "ignore");
-  if (const YAML::Node rules = root["rules"]) {
+  if (const YamlNode rules = root["rules"]) {
     // Each folder's own position in errors.
     if (rules.IsSequence()) {
-      for (const YAML::Node& item : rules) c.rule_folders.push_back(inside(r, item, c.root, r.string(item, "a rule folder")));
+      for (const YamlNode& item : rules) c.rule_folders.push_back(inside(r, item, c.root, r.string(item, "a rule folder")));
     } else {
       c.rule_folders.push_back(inside(r, rules, c.root, r.string(rules, "rules")));
     }
@@ -257,7 +257,7 @@ ProjectConfig load_config(const std::string& path) {
   }
   if (root["groups"]) {
     r.expect_sequence(root["groups"], "groups");
-    for (const YAML::Node& g : root["groups"]) {
+    for (const YamlNode& g : root["groups"]) {
       r.expect_map(g, "a group");
       r.only_keys(g, {"name", "sources", "pattern"});
       if (g["pattern"]) {
@@ -268,7 +268,7 @@ ProjectConfig load_config(const std::string& path) {
       if (!g["sources"]) r.fail(g, "a group needs sources or a pattern");
       GroupSpec spec;
       r.expect_sequence(g["sources"], "sources");
-      for (const YAML::Node& s : g["sources"]) {
+      for (const YamlNode& s : g["sources"]) {
         SourceSpec source;
         if (s.IsScalar()) {
           source.path = display_path(inside(r, s, c.root, s.Scalar()));

@@ -56,7 +56,7 @@ std::string join_alternatives(std::vector<std::string> words) {
   return out.empty() ? "(?!)" : out;  // (?!) is invalid in RE2; replaced below
 }
 
-std::shared_ptr<const RE2> compile(const YamlReader& reader, const YAML::Node& node,
+std::shared_ptr<const RE2> compile(const YamlReader& reader, const YamlNode& node,
                                    const std::string& pattern) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -114,7 +114,7 @@ void load_cldr_months(LanguagePack& pack, const RuleSet& rules, Calendar calenda
   }
 }
 
-Calendar parse_calendar(const YamlReader& reader, const YAML::Node& node) {
+Calendar parse_calendar(const YamlReader& reader, const YamlNode& node) {
   const std::string name = reader.string(node, "calendar");
   if (name == "gregorian") return Calendar::kGregorian;
   if (name == "persian") return Calendar::kPersian;
@@ -292,7 +292,7 @@ class Loader {
 
   void load_normalize(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(max_rule_bytes_);
+    const YamlNode root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "normalize.yaml");
     r.only_keys(root, {"replace", "remove"});
@@ -318,12 +318,12 @@ class Loader {
 
   void load_events(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(max_rule_bytes_);
+    const YamlNode root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "events.yaml");
     r.only_keys(root, {"events"});
     r.expect_sequence(r.require(root, "events"), "events");
-    for (const YAML::Node& item : root["events"]) {
+    for (const YamlNode& item : root["events"]) {
       r.expect_map(item, "an event type");
       r.only_keys(item, {"id", "description", "participants", "once", "located", "one_per_month", "measure", "units"});
       if (!item["id"]) r.fail(item, "event type without id");
@@ -345,13 +345,13 @@ class Loader {
 
   void load_entities(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(max_rule_bytes_);
+    const YamlNode root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "entities.yaml");
     r.only_keys(root, {"entities"});
     r.expect_sequence(r.require(root, "entities"), "entities");
     std::set<std::string> seen;
-    for (const YAML::Node& item : root["entities"]) {
+    for (const YamlNode& item : root["entities"]) {
       r.expect_map(item, "an entity");
       r.only_keys(item, {"id", "type", "names", "demonyms", "country"});
       if (!item["id"] || !item["type"] || !item["names"]) r.fail(item, "an entity needs id, type and names");
@@ -361,7 +361,7 @@ class Loader {
       entity.where = r.location(item);
       if (item["country"]) entity.country = r.string(item["country"], "country");
       if (!seen.insert(entity.id).second) r.fail(item["id"], fmt::format("duplicate entity id '{}'", entity.id));
-      auto read_names = [&](const YAML::Node& node, std::map<std::string, std::vector<std::string>>& into) {
+      auto read_names = [&](const YamlNode& node, std::map<std::string, std::vector<std::string>>& into) {
         r.expect_map(node, "names");
         for (auto it = node.begin(); it != node.end(); ++it) {
           const std::string lang = r.string(it->first, "language");
@@ -393,7 +393,7 @@ class Loader {
 
   void load_checks(const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(max_rule_bytes_);
+    const YamlNode root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "checks.yaml");
     r.only_keys(root, {"checks"});
@@ -426,7 +426,7 @@ class Loader {
 
   void load_language_file(LanguagePack& pack, const std::string& path) {
     YamlReader r(path);
-    const YAML::Node root = r.load_file(max_rule_bytes_);
+    const YamlNode root = r.load_file(max_rule_bytes_);
     if (root.IsNull()) return;
     r.expect_map(root, "a language file");
     r.only_keys(root, {"name", "locale", "script", "dictionary", "detect", "calendars", "months",
@@ -462,13 +462,13 @@ class Loader {
     if (root["detect"]) {
       for (const std::string& w : r.strings(root["detect"], "detect")) pack.detect_words.push_back(norm.key(w));
     }
-    auto need_locale = [&](const YAML::Node& node) {
+    auto need_locale = [&](const YamlNode& node) {
       if (pack.locale.empty()) r.fail(node, "this key needs the pack's locale: put it in language.yaml");
     };
     if (root["calendars"]) {
       need_locale(root["calendars"]);
       r.expect_sequence(root["calendars"], "calendars");
-      for (const YAML::Node& c : root["calendars"]) {
+      for (const YamlNode& c : root["calendars"]) {
         const Calendar cal = parse_calendar(r, c);
         load_cldr_months(pack, rules_, cal, calendar_name(cal));
       }
@@ -511,7 +511,7 @@ class Loader {
     if (root["dates"]) {
       need_locale(root["dates"]);
       r.expect_sequence(root["dates"], "dates");
-      for (const YAML::Node& item : root["dates"]) pack.dates.push_back(load_date_template(r, pack, item));
+      for (const YamlNode& item : root["dates"]) pack.dates.push_back(load_date_template(r, pack, item));
     }
     if (root["triggers"]) load_triggers(r, pack, root["triggers"]);
     if (root["names"]) load_name_cues(r, pack, root["names"]);
@@ -546,10 +546,10 @@ class Loader {
     }
   }
 
-  void load_quantity_rules(const YamlReader& r, LanguagePack& pack, const YAML::Node& root) {
+  void load_quantity_rules(const YamlReader& r, LanguagePack& pack, const YamlNode& root) {
     const Normalizer& norm = rules_.normalizer;
     LanguagePack::Quantities& q = pack.quantities;
-    if (const YAML::Node n = root["numbers"]) {
+    if (const YamlNode n = root["numbers"]) {
       r.expect_map(n, "numbers");
       r.only_keys(n, {"decimal", "group", "connectors", "spelled"});
       if (n["decimal"]) {
@@ -565,7 +565,7 @@ class Loader {
       }
       if (n["spelled"]) q.spelled = r.boolean(n["spelled"], "spelled");
     }
-    if (const YAML::Node n = root["scales"]) {
+    if (const YamlNode n = root["scales"]) {
       r.expect_map(n, "scales");
       for (auto it = n.begin(); it != n.end(); ++it) {
         const std::string word = r.string(it->first, "scale word");
@@ -577,7 +577,7 @@ class Loader {
       }
     }
     for (const char* key : {"currencies", "units"}) {
-      const YAML::Node n = root[key];
+      const YamlNode n = root[key];
       if (!n) continue;
       r.expect_map(n, key);
       for (auto it = n.begin(); it != n.end(); ++it) {
@@ -585,7 +585,7 @@ class Loader {
         for (const std::string& w : r.strings(it->second, "unit words")) q.units[norm.key(w)] = id;
       }
     }
-    if (const YAML::Node n = root["qualifiers"]) {
+    if (const YamlNode n = root["qualifiers"]) {
       r.expect_map(n, "qualifiers");
       r.only_keys(n, {"approximate", "more_than", "less_than", "at_least", "at_most"});
       for (auto it = n.begin(); it != n.end(); ++it) {
@@ -688,7 +688,7 @@ class Loader {
     q.regex = std::move(re);
   }
 
-  DateTemplate load_date_template(const YamlReader& r, const LanguagePack& pack, const YAML::Node& item) {
+  DateTemplate load_date_template(const YamlReader& r, const LanguagePack& pack, const YamlNode& item) {
     DateTemplate t;
     if (item.IsMap()) {
       r.only_keys(item, {"pattern", "examples", "not", "calendar", "years"});
@@ -697,13 +697,11 @@ class Loader {
       if (item["years"]) {
         r.expect_sequence(item["years"], "years");
         if (item["years"].size() != 2) r.fail(item["years"], "years must be [first, last]");
-        t.min_year = r.integer(item["years"][0], "first year", 0, 9999);
-        t.max_year = r.integer(item["years"][1], "last year", 0, 9999);
+        t.min_year = r.integer(item["years"].item(0), "first year", 0, 9999);
+        t.max_year = r.integer(item["years"].item(1), "last year", 0, 9999);
       }
     }
-    // Initialized, never assigned: assigning a yaml-cpp Node rewrites the
-    // node it refers to.
-    const YAML::Node pattern_node = item.IsMap() ? item["pattern"] : item;
+    const YamlNode pattern_node = item.IsMap() ? item["pattern"] : item;
     if (item.IsMap()) {
       if (item["examples"]) t.examples = r.strings(item["examples"], "examples");
       if (item["not"]) t.counterexamples = r.strings(item["not"], "not");
@@ -790,7 +788,7 @@ class Loader {
     return t;
   }
 
-  void load_triggers(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
+  void load_triggers(const YamlReader& r, LanguagePack& pack, const YamlNode& node) {
     r.expect_map(node, "triggers");
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string event = r.string(it->first, "event id");
@@ -799,9 +797,9 @@ class Loader {
       }
       // A copy: `it->second` lives in a proxy that dies at the end of the
       // full expression, so a range-for over it reads a dead stack object.
-      const YAML::Node triggers = it->second;
+      const YamlNode triggers = it->second;
       r.expect_sequence(triggers, "triggers of an event");
-      for (const YAML::Node& item : triggers) {
+      for (const YamlNode& item : triggers) {
         EventTrigger trigger;
         trigger.event = event;
         if (item.IsMap()) {
@@ -809,7 +807,7 @@ class Loader {
           if (!item["pattern"]) r.fail(item, "a trigger needs a pattern");
           if (item["examples"]) trigger.examples = r.strings(item["examples"], "examples");
         }
-        const YAML::Node pattern_node = item.IsMap() ? item["pattern"] : item;
+        const YamlNode pattern_node = item.IsMap() ? item["pattern"] : item;
         trigger.source = r.string(pattern_node, "pattern");
         trigger.where = r.location(pattern_node);
         trigger.regex = compile(r, pattern_node, prepare_pattern(rules_, trigger.source));
@@ -818,13 +816,13 @@ class Loader {
     }
   }
 
-  void load_name_cues(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
+  void load_name_cues(const YamlReader& r, LanguagePack& pack, const YamlNode& node) {
     r.expect_map(node, "names");
     r.only_keys(node, {"suffixes", "prefixes", "variant_endings", "joiners", "context"});
     const Normalizer& norm = rules_.normalizer;
     if (node["variant_endings"]) {
       r.expect_sequence(node["variant_endings"], "variant_endings");
-      for (const YAML::Node& set : node["variant_endings"]) {
+      for (const YamlNode& set : node["variant_endings"]) {
         std::vector<std::string> endings;
         for (const std::string& e : r.strings(set, "a set of variant endings")) endings.push_back(norm.key(e));
         if (endings.size() < 2) r.fail(set, "a set of variant endings needs two or more endings");

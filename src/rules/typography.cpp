@@ -9,25 +9,25 @@
 namespace concord {
 namespace {
 
-char32_t single_letter(const YamlReader& r, const YAML::Node& node, std::string_view what) {
+char32_t single_letter(const YamlReader& r, const YamlNode& node, std::string_view what) {
   const std::u32string cps = to_u32(r.string(node, what));
   if (cps.size() != 1) r.fail(node, fmt::format("{} must be a single character", what));
   return cps[0];
 }
 
-std::u32string affix(const YamlReader& r, const YAML::Node& node, std::string_view what) {
+std::u32string affix(const YamlReader& r, const YamlNode& node, std::string_view what) {
   const std::u32string text = to_u32(r.string(node, what));
   if (text.empty()) r.fail(node, fmt::format("{} must not be empty", what));
   return text;
 }
 
-void load_orthography(const YamlReader& r, LanguagePack& pack, const YAML::Node& node) {
+void load_orthography(const YamlReader& r, LanguagePack& pack, const YamlNode& node) {
   r.expect_map(node, "orthography");
   r.only_keys(node, {"letters", "prefixes", "suffixes"});
   LanguagePack::Orthography& o = pack.orthography;
-  if (const YAML::Node letters = node["letters"]) {
+  if (const YamlNode letters = node["letters"]) {
     r.expect_sequence(letters, "orthography letters");
-    for (const YAML::Node& item : letters) {
+    for (const YamlNode& item : letters) {
       r.expect_map(item, "an orthography letter");
       r.only_keys(item, {"from", "to", "name"});
       if (!item["from"] || !item["to"]) r.fail(item, "an orthography letter needs 'from' and 'to'");
@@ -43,13 +43,13 @@ void load_orthography(const YamlReader& r, LanguagePack& pack, const YAML::Node&
       o.letters.push_back(std::move(letter));
     }
   }
-  if (const YAML::Node prefixes = node["prefixes"]) {
+  if (const YamlNode prefixes = node["prefixes"]) {
     r.expect_sequence(prefixes, "orthography prefixes");
-    for (const YAML::Node& item : prefixes) o.prefixes.push_back({affix(r, item, "a prefix"), {}});
+    for (const YamlNode& item : prefixes) o.prefixes.push_back({affix(r, item, "a prefix"), {}});
   }
-  if (const YAML::Node suffixes = node["suffixes"]) {
+  if (const YamlNode suffixes = node["suffixes"]) {
     r.expect_sequence(suffixes, "orthography suffixes");
-    for (const YAML::Node& item : suffixes) {
+    for (const YamlNode& item : suffixes) {
       LanguagePack::Orthography::Affix a;
       if (item.IsMap()) {
         r.only_keys(item, {"suffix", "after"});
@@ -73,20 +73,20 @@ void load_orthography(const YamlReader& r, LanguagePack& pack, const YAML::Node&
 }  // namespace
 
 void load_typography_keys(const YamlReader& r, const Normalizer& normalizer, LanguagePack& pack,
-                          const YAML::Node& root) {
-  if (const YAML::Node quotes = root["quotes"]) {
+                          const YamlNode& root) {
+  if (const YamlNode quotes = root["quotes"]) {
     if (!quotes.IsSequence() || quotes.size() != 2) {
       r.fail(quotes, "quotes must be a list of two strings: the opening and the closing mark");
     }
     std::vector<std::string> marks = r.strings(quotes, "quotes");
     for (std::size_t i = 0; i < marks.size(); ++i) {
-      if (marks[i].empty()) r.fail(quotes[i], "a quotation mark must not be empty");
+      if (marks[i].empty()) r.fail(quotes.item(i), "a quotation mark must not be empty");
     }
     pack.quotes = std::move(marks);
   }
-  if (const YAML::Node list = root["abbreviations"]) {
+  if (const YamlNode list = root["abbreviations"]) {
     r.expect_sequence(list, "abbreviations");
-    for (const YAML::Node& item : list) {
+    for (const YamlNode& item : list) {
       LanguagePack::Abbreviation a;
       a.text = r.string(item, "an abbreviation");
       a.where = r.location(item);
@@ -107,7 +107,7 @@ void load_typography_keys(const YamlReader& r, const Normalizer& normalizer, Lan
       pack.abbreviations.push_back(std::move(a));
     }
   }
-  if (const YAML::Node node = root["orthography"]) load_orthography(r, pack, node);
+  if (const YamlNode node = root["orthography"]) load_orthography(r, pack, node);
 }
 
 }  // namespace concord

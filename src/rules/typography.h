@@ -9,8 +9,6 @@
 //     suffixes: [ها, {suffix: ای, after: ه}]   with a ZWNJ after the word
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include "rules/rules.h"
 #include "rules/yaml_reader.h"
 
@@ -18,6 +16,6 @@ namespace concord {
 
 // Reads whichever of the keys above `root` (a language file) has.
 void load_typography_keys(const YamlReader& reader, const Normalizer& normalizer, LanguagePack& pack,
-                          const YAML::Node& root);
+                          const YamlNode& root);
 
 }  // namespace concord

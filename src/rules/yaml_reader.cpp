@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include <filesystem>
@@ -17,14 +18,21 @@
 namespace concord {
 namespace {
 
-// Checks a document's shape from the parser's events, before yaml-cpp
-// builds any node (see yaml_reader.h). Throws UserError at the first
+// Builds the document from the parser's events and checks its shape as
+// the events arrive (see yaml_reader.h). Throws UserError at the first
 // problem; throwing from an event unwinds the parser at that depth, so a
 // hostile file never makes it recurse deeper than kMaxYamlDepth + 1.
-class ShapeCheck final : public YAML::EventHandler {
+class Builder final : public YAML::EventHandler {
  public:
   // `text` is what yaml-cpp parses (after any BOM).
-  ShapeCheck(const YamlReader& reader, std::string_view text) : reader_(reader), text_(text) {}
+  Builder(const YamlReader& reader, std::string_view text)
+      : reader_(reader), text_(text), document_(std::make_shared<YamlNode::Document>()) {}
+
+  // The root node: a null node for a file without one.
+  YamlNode root() {
+    if (document_->items.empty()) add(YamlNode::Kind::kNull, YAML::Mark(), nullptr);
+    return YamlNode(std::move(document_), 0);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
@@ -34,13 +42,13 @@ class ShapeCheck final : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     child(mark, nullptr);
-    leaf(anchor);
+    leaf(anchor, add(YamlNode::Kind::kNull, mark, nullptr));
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (tag == "!") check_closed(mark);
     child(mark, &value);
-    leaf(anchor);
+    leaf(anchor, add(YamlNode::Kind::kScalar, mark, &value));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     child(mark, nullptr);
@@ -52,6 +60,7 @@ class ShapeCheck final : public YAML::EventHandler {
       reader_.fail_at(mark, fmt::format("aliases expand this file to more than {} times its {} nodes",
                                         kMaxAliasGrowth, written_));
     }
+    attach(anchored_[anchor]);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
@@ -66,6 +75,7 @@ class ShapeCheck final : public YAML::EventHandler {
 
  private:
   struct Frame {
+    std::uint32_t item = 0;
     bool map = false;
     std::size_t children = 0;
     std::size_t first = 0;  // expanded_ when the collection opened
@@ -108,10 +118,27 @@ class ShapeCheck final : public YAML::EventHandler {
                                         reader_.position(it->second).line));
     }
   }
-  void leaf(YAML::anchor_t anchor) {
+  void leaf(YAML::anchor_t anchor, std::uint32_t item) {
     ++written_;
     ++expanded_;
-    remember(anchor, 1);
+    remember(anchor, 1, item);
+  }
+  // A new node, attached to the collection being read.
+  std::uint32_t add(YamlNode::Kind kind, const YAML::Mark& mark, const std::string* scalar) {
+    auto& items = document_->items;
+    if (items.size() >= std::numeric_limits<std::uint32_t>::max()) {
+      reader_.fail_at(mark, "too many YAML nodes");
+    }
+    const auto index = static_cast<std::uint32_t>(items.size());
+    YamlNode::Document::Item& item = items.emplace_back();
+    item.kind = kind;
+    item.mark = mark;
+    if (scalar != nullptr) item.scalar = *scalar;
+    attach(index);
+    return index;
+  }
+  void attach(std::uint32_t index) {
+    if (!stack_.empty()) document_->items[stack_.back().item].children.push_back(index);
   }
   void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
     child(mark, nullptr);
@@ -122,6 +149,7 @@ class ShapeCheck final : public YAML::EventHandler {
     ++written_;
     ++expanded_;
     Frame frame;
+    frame.item = add(map ? YamlNode::Kind::kMap : YamlNode::Kind::kSequence, mark, nullptr);
     frame.map = map;
     frame.first = expanded_ - 1;
     frame.anchor = anchor;
@@ -129,20 +157,28 @@ class ShapeCheck final : public YAML::EventHandler {
   }
   void close() {
     if (stack_.empty()) return;
-    remember(stack_.back().anchor, expanded_ - stack_.back().first);
+    remember(stack_.back().anchor, expanded_ - stack_.back().first, stack_.back().item);
     stack_.pop_back();
   }
   // An anchor's size is known once its node is complete; 0 until then.
-  void remember(YAML::anchor_t anchor, std::size_t size) {
+  // A collection's anchor names its node from the start (an alias inside
+  // it is refused, its size still 0).
+  void remember(YAML::anchor_t anchor, std::size_t size, std::uint32_t item) {
     if (anchor == YAML::NullAnchor) return;
-    if (sizes_.size() <= anchor) sizes_.resize(anchor + 1, 0);
+    if (sizes_.size() <= anchor) {
+      sizes_.resize(anchor + 1, 0);
+      anchored_.resize(anchor + 1, 0);
+    }
     sizes_[anchor] = size;
+    anchored_[anchor] = item;
   }
 
   const YamlReader& reader_;
   std::string_view text_;
   std::vector<Frame> stack_;
-  std::vector<std::size_t> sizes_;  // by anchor id
+  std::shared_ptr<YamlNode::Document> document_;
+  std::vector<std::size_t> sizes_;       // by anchor id
+  std::vector<std::uint32_t> anchored_;  // by anchor id: the node it names
   std::size_t written_ = 0;         // nodes as written, an alias counting 1
   std::size_t expanded_ = 0;        // nodes with every alias expanded
   int documents_ = 0;
@@ -150,7 +186,7 @@ class ShapeCheck final : public YAML::EventHandler {
 
 }  // namespace
 
-YAML::Node YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std::string_view option) const {
+YamlNode YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std::string_view option) const {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path_, ec)) {
     throw UserError(path_, fmt::format("cannot read {}: {}", kind,
@@ -180,23 +216,21 @@ YAML::Node YamlReader::load_file(std::size_t max_bytes, std::string_view kind, s
   return load(std::move(text));
 }
 
-YAML::Node YamlReader::load_string(const std::string& text) const { return load(text); }
+YamlNode YamlReader::load_string(const std::string& text) const { return load(text); }
 
-YAML::Node YamlReader::load(std::string text) const {
+YamlNode YamlReader::load(std::string text) const {
   // The same validation as a source (UTF-8, no NUL: yaml-cpp would take
   // NUL bytes for UTF-16 or UTF-32), and the same line and column counting.
   text_ = std::make_shared<const Source>(
       Source::from_bytes(path_, std::move(text), std::numeric_limits<std::size_t>::max()));
   const std::string bytes(text_->bytes());
   try {
-    {
-      std::istringstream stream(bytes);
-      YAML::Parser parser(stream);
-      ShapeCheck check(*this, std::string_view(bytes).substr(text_->content_start()));
-      while (parser.HandleNextDocument(check)) {
-      }
+    std::istringstream stream(bytes);
+    YAML::Parser parser(stream);
+    Builder builder(*this, std::string_view(bytes).substr(text_->content_start()));
+    while (parser.HandleNextDocument(builder)) {
     }
-    return YAML::Load(bytes);
+    return builder.root();
   } catch (const YAML::ParserException& e) {
     const FilePosition where = position(e.mark);
     throw UserError(path_, fmt::format("YAML syntax: {}", e.msg), where);
@@ -212,14 +246,14 @@ FilePosition YamlReader::position(const YAML::Mark& mark) const {
   return FilePosition{lc.line, lc.column, std::nullopt};
 }
 
-RuleLocation YamlReader::location(const YAML::Node& node) const {
+RuleLocation YamlReader::location(const YamlNode& node) const {
   // A missing node (map["absent"]) has no mark: asking throws.
   if (!node.IsDefined()) return RuleLocation{path_, 0, 0};
   const FilePosition where = position(node.Mark());
   return RuleLocation{path_, where.line, where.column};
 }
 
-void YamlReader::fail(const YAML::Node& node, const std::string& message) const {
+void YamlReader::fail(const YamlNode& node, const std::string& message) const {
   const RuleLocation where = location(node);
   throw UserError(path_, message, FilePosition{where.line, where.column, std::nullopt});
 }
@@ -228,23 +262,23 @@ void YamlReader::fail_at(const YAML::Mark& mark, const std::string& message) con
   throw UserError(path_, message, position(mark));
 }
 
-void YamlReader::expect_map(const YAML::Node& node, std::string_view what) const {
+void YamlReader::expect_map(const YamlNode& node, std::string_view what) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsMap()) fail(node, fmt::format("{} must be a mapping", what));
 }
 
-void YamlReader::expect_sequence(const YAML::Node& node, std::string_view what) const {
+void YamlReader::expect_sequence(const YamlNode& node, std::string_view what) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsSequence()) fail(node, fmt::format("{} must be a list", what));
 }
 
-YAML::Node YamlReader::require(const YAML::Node& map, const char* key) const {
-  const YAML::Node value = map[key];
+YamlNode YamlReader::require(const YamlNode& map, const char* key) const {
+  const YamlNode value = map[key];
   if (!value.IsDefined()) fail(map, fmt::format("missing key '{}'", key));
   return value;
 }
 
-void YamlReader::only_keys(const YAML::Node& map,
+void YamlReader::only_keys(const YamlNode& map,
                            std::initializer_list<std::string_view> allowed) const {
   if (!map.IsMap()) return;
   for (auto it = map.begin(); it != map.end(); ++it) {
@@ -260,13 +294,13 @@ void YamlReader::only_keys(const YAML::Node& map,
   }
 }
 
-std::string YamlReader::string(const YAML::Node& node, std::string_view what) const {
+std::string YamlReader::string(const YamlNode& node, std::string_view what) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsScalar()) fail(node, fmt::format("{} must be a string", what));
   return node.Scalar();
 }
 
-int YamlReader::integer(const YAML::Node& node, std::string_view what, int min, int max) const {
+int YamlReader::integer(const YamlNode& node, std::string_view what, int min, int max) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (!node.IsScalar()) fail(node, fmt::format("{} must be a number", what));
   const std::string& s = node.Scalar();
@@ -284,7 +318,7 @@ int YamlReader::integer(const YAML::Node& node, std::string_view what, int min, 
   return value;
 }
 
-bool YamlReader::boolean(const YAML::Node& node, std::string_view what) const {
+bool YamlReader::boolean(const YamlNode& node, std::string_view what) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   if (node.IsScalar()) {
     const std::string& s = node.Scalar();
@@ -294,7 +328,7 @@ bool YamlReader::boolean(const YAML::Node& node, std::string_view what) const {
   fail(node, fmt::format("{} must be true or false", what));
 }
 
-std::vector<std::string> YamlReader::strings(const YAML::Node& node, std::string_view what) const {
+std::vector<std::string> YamlReader::strings(const YamlNode& node, std::string_view what) const {
   if (!node.IsDefined()) fail(node, fmt::format("missing {}", what));
   std::vector<std::string> out;
   if (node.IsScalar()) {
@@ -302,7 +336,7 @@ std::vector<std::string> YamlReader::strings(const YAML::Node& node, std::string
     return out;
   }
   if (!node.IsSequence()) fail(node, fmt::format("{} must be a string or a list of strings", what));
-  for (const YAML::Node& item : node) {
+  for (const YamlNode& item : node) {
     if (!item.IsScalar()) fail(item, fmt::format("each item of {} must be a string", what));
     out.push_back(item.Scalar());
   }

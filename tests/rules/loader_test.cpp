@@ -213,10 +213,10 @@ TEST_CASE("loader: YamlReader rejects deep nesting without recursing", "[rules][
     }
   }
   // Brackets inside quotes and comments do not count.
-  const YAML::Node ok = reader.load_string("a: \"" + nested("[", 100) + "\"  # " + nested("{", 100) + "\n");
+  const concord::YamlNode ok = reader.load_string("a: \"" + nested("[", 100) + "\"  # " + nested("{", 100) + "\n");
   CHECK(ok["a"].Scalar() == nested("[", 100));
   // 64 levels are fine.
-  const YAML::Node deep = reader.load_string("a: " + nested("[", 64) + nested("]", 64) + "\n");
+  const concord::YamlNode deep = reader.load_string("a: " + nested("[", 64) + nested("]", 64) + "\n");
   CHECK(deep["a"].IsSequence());
 }
 
