@@ -247,7 +247,7 @@ class NameCheck : public Check {
     starts.reserve(tokens.size() + 1);
     for (std::size_t u = 0; u < tokens.size(); ++u) {
       starts.push_back(keys.size());
-      keys += to_u32(doc.token_key(u));
+      append_u32(keys, doc.token_key(u));
       if (u > 0) {
         bool ws = true;
         for (std::size_t b = tokens[u - 1].end; b < tokens[u].begin && ws; ++b) {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "text/segment.h"
 
@@ -51,6 +54,7 @@ class Scanner {
     std::vector<OrthographyIssue> issues;
     if (!o_.declared()) return issues;
     const std::vector<CodePoint> cps = decode(text);
+    std::unordered_map<std::u32string, std::vector<std::size_t>> judged;  // missing_zwnj by word
     auto offset = [&](std::size_t i) { return i < cps.size() ? cps[i].begin : text.size(); };
     std::size_t i = 0;
     while (i < cps.size()) {
@@ -76,7 +80,10 @@ class Scanner {
           arabic = arabic && is_arabic_script(cps[k].c);
         }
         if (arabic) {
-          for (std::size_t at : missing_zwnj(word)) {
+          // A document repeats its words: each is judged once.
+          auto [it, fresh] = judged.try_emplace(std::move(word));
+          if (fresh) it->second = missing_zwnj(it->first);
+          for (std::size_t at : it->second) {
             issues.push_back({OrthographyIssue::Type::kZwnj, offset(i + at), 0, word_begin, word_end, 0});
           }
         }

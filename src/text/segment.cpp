@@ -55,6 +55,12 @@ std::size_t code_point_count(std::string_view text) {
 
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
+  append_u32(out, text);
+  return out;
+}
+
+void append_u32(std::u32string& out, std::string_view text) {
+  if (out.empty()) out.reserve(text.size());  // at most one code point per byte
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
@@ -63,7 +69,6 @@ std::u32string to_u32(std::string_view text) {
     U8_NEXT(s, i, length, c);
     out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
   }
-  return out;
 }
 
 std::vector<CodePoint> decode(std::string_view text) {

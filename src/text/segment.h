@@ -39,6 +39,8 @@ std::string collapse_spaces(std::string_view text);
 std::size_t code_point_count(std::string_view text);
 // Code points of a UTF-8 string.
 std::u32string to_u32(std::string_view text);
+// Appends the code points of `text` to `out` (the same decoding as to_u32).
+void append_u32(std::u32string& out, std::string_view text);
 // Code points of a UTF-8 string with the byte offset where each begins;
 // an invalid sequence is one U+FFFD.
 struct CodePoint {
