@@ -158,6 +158,73 @@ bool parse_ordinal(std::string_view text, const LanguagePack& pack, double& valu
   return pack.quantities.spelled && spelled_parser().parse(pack.locale, folded, value, SpelledParser::Rules::kOrdinal);
 }
 
+namespace {
+
+// One amount written in two parts. Joined by a connector, the parts add:
+// «۲ میلیارد و ۸۰۰ میلیون دلار» is 2.8 billion dollars, "3 millones y 500
+// mil" 3.5 million; the second part is below the first's scale, and without
+// a scale of its own it fills the next group of three digits («۲ هزار و ۵۰۰
+// نفر»), so "10 million and 5 percent" stays two amounts. Side by side, a
+// smaller scale counts the larger one: "2 mil 800 millones" is 2,800
+// million. Either way the first part has a scale and no unit.
+std::vector<Quantity> join_compound_amounts(const std::string& text, const LanguagePack& pack,
+                                            std::vector<Quantity> in, const std::vector<double>& scales) {
+  const auto& connectors = pack.quantities.connectors;
+  if (connectors.empty() || in.size() < 2) return in;
+  const auto side_by_side = [&](std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 4) return false;
+    for (std::size_t k = from; k < to; ++k) {
+      if (text[k] != ' ') return false;
+    }
+    return true;
+  };
+  const auto joined_by_connector = [&](std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 16) return false;
+    const std::string_view gap = std::string_view(text).substr(from, to - from);
+    const std::size_t b = gap.find_first_not_of(" \t\n");
+    const std::size_t e = gap.find_last_not_of(" \t\n");
+    if (b == 0 || b == std::string_view::npos || e + 1 == gap.size()) return false;  // spaces on both sides
+    const std::string word = fold_case(gap.substr(b, e + 1 - b));
+    return std::find(connectors.begin(), connectors.end(), word) != connectors.end();
+  };
+  std::vector<Quantity> out;
+  out.reserve(in.size());
+  double scale = 1;  // of the last part of out.back()
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    Quantity& b = in[i];
+    if (!out.empty()) {
+      Quantity& a = out.back();
+      const bool tail = b.qualifier.empty() && b.value > 0 && b.value < scale &&
+                        (b.scaled ? scales[i] < scale : b.value * 1000 >= scale);
+      if (a.scaled && a.unit.empty() && !a.whole && scale > 1 && tail && joined_by_connector(a.end, b.begin)) {
+        a.value += b.value;
+        a.end = b.end;
+        a.number_end = b.number_end;
+        a.unit = b.unit;
+        a.spelled = a.spelled && b.spelled;
+        scale = scales[i];
+        continue;
+      }
+      const bool counted = b.scaled && scales[i] > scale && b.value / scales[i] < 1000 && b.qualifier.empty();
+      if (a.scaled && a.unit.empty() && !a.whole && scale > 1 && a.value / scale < 1000 && counted &&
+          side_by_side(a.end, b.begin)) {
+        a.value = a.value * scales[i] + b.value;
+        a.end = b.end;
+        a.number_end = b.number_end;
+        a.unit = b.unit;
+        a.spelled = a.spelled && b.spelled;
+        scale = scales[i];
+        continue;
+      }
+    }
+    scale = scales[i];
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
                                          const std::vector<DateMention>& dates) {
   std::vector<Quantity> out;
@@ -174,6 +241,7 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     }
     return true;
   };
+  std::vector<double> scales;  // of each quantity in `out`: 1 when unscaled
   for_each_match(*q.regex, text, [&](const std::vector<std::string_view>& g) {
     const auto offset = [&](std::string_view s) { return static_cast<std::size_t>(s.data() - text.data()); };
     Quantity quantity;
@@ -197,11 +265,13 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     } else {
       return;
     }
+    double scale_factor = 1;
     if (const std::string_view scale = at(q.group_scale); !scale.empty()) {
       auto it = q.scales.find(fold_case(scale));
       if (it != q.scales.end()) {
         quantity.value *= it->second;
         quantity.scaled = true;
+        scale_factor = it->second;
       }
     }
     for (int index : {q.group_prefix, q.group_unit}) {
@@ -217,8 +287,9 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     // A lone spelled "one" is an article more often than a number.
     if (quantity.spelled && quantity.value == 1 && !quantity.scaled && quantity.unit.empty()) return;
     out.push_back(std::move(quantity));
+    scales.push_back(scale_factor);
   }, outside_dates);
-  return out;
+  return join_compound_amounts(text, pack, std::move(out), scales);
 }
 
 }  // namespace concord

@@ -93,6 +93,14 @@ const std::vector<QuantityRow> kPersian = {
         {{Money, 140e6, "USD", "approximate", "حدود ۱۴۰ ميليون دلار"},
          {Money, 110e6, "USD", "approximate", "حدود ۱۱۰ ميليون دلار"},
          {Money, 30e6, "USD", "", "۳۰ ميليون دلار"}}},
+  // One amount in two parts joined by «و»; two amounts stay two.
+  {"fa", "حجم مبادلات به ۲ ميليارد و ۸۰۰ ميليون دلار رسيد.", {{Money, 2.8e9, "USD", "", "۲ ميليارد و ۸۰۰ ميليون دلار"}}},
+  {"fa", "جمعیت شهر ۳ میلیون و ۵۰۰ هزار نفر است.", {{Num, 3.5e6, "people", "", "۳ میلیون و ۵۰۰ هزار نفر"}}},
+  {"fa", "در آن ۲ هزار و ۵۰۰ نفر بودند.", {{Num, 2500, "people", "", "۲ هزار و ۵۰۰ نفر"}}},
+  {"fa", "حدود ۱ ميليارد و ۲۰۰ ميليون دلار بود.", {{Money, 1.2e9, "USD", "approximate", "حدود ۱ ميليارد و ۲۰۰ ميليون دلار"}}},
+  {"fa", "صادرات ۳ میلیون و واردات ۲ میلیون دلار بود.", {{Num, 3e6, "", "", "۳ میلیون"}, {Money, 2e6, "USD", "", "۲ میلیون دلار"}}},
+  {"fa", "۲ میلیون و ۳ میلیون دلار.", {{Num, 2e6, "", "", "۲ میلیون"}, {Money, 3e6, "USD", "", "۳ میلیون دلار"}}},
+  {"fa", "۱۰ میلیون و ۵ درصد.", {{Num, 10e6, "", "", "۱۰ میلیون"}, {Pct, 5, "%", "", "۵ درصد"}}},
   // Numbers that look like years or dates but are not.
   {"fa", "۲۰۰ نفر در ۱۹۹۳۴ شرکت کردند.", {{Num, 200, "people", "", "۲۰۰ نفر"}, {Num, 19934, "", "", "۱۹۹۳۴"}}},
   {"fa", "شماره ۱۹۹۱۲۳۴ است.", {{Num, 1991234, "", "", "۱۹۹۱۲۳۴"}}},
@@ -159,6 +167,11 @@ const std::vector<QuantityRow> kSpanish = {
   {"es", "Viven dos millones de personas.", {{Num, 2e6, "people", "", "dos millones de personas"}}},
   {"es", "Donó un millón de dólares.", {{Money, 1e6, "USD", "", "un millón de dólares"}}},
   {"es", "Eran doce.", {{Num, 12, "", "", "doce"}}},
+  // One amount in two parts: added after «y», counting the larger scale
+  // side by side ("2 mil 800 millones" is 2,800 million).
+  {"es", "El comercio alcanzó 2 mil 800 millones de dólares.", {{Money, 2.8e9, "USD", "", "2 mil 800 millones de dólares"}}},
+  {"es", "Tiene 3 millones y 500 mil habitantes.", {{Num, 3.5e6, "people", "", "3 millones y 500 mil habitantes"}}},
+  {"es", "Hubo 3 millones y 4 millones.", {{Num, 3e6, "", "", "3 millones"}, {Num, 4e6, "", "", "4 millones"}}},
   // Bare counts, several per sentence; a number after «de» is not a year.
   {"es", "800 estudian en 42 universidades.", {{Num, 800, "", "", "800"}, {Num, 42, "", "", "42"}}},
   {"es", "Un ejército de 1500 soldados.", {{Num, 1500, "", "", "1500"}}},
@@ -210,6 +223,8 @@ const std::vector<QuantityRow> kEnglish = {
   {"en", "It has forty-two universities.", {{Num, 42, "", "", "forty-two"}}},
   {"en", "One hundred people came.", {{Num, 100, "people", "", "One hundred people"}}},
   {"en", "Seven thousand people came.", {{Num, 7000, "people", "", "Seven thousand people"}}},
+  // One amount in two parts.
+  {"en", "Trade reached 2 billion and 800 million dollars.", {{Money, 2.8e9, "USD", "", "2 billion and 800 million dollars"}}},
 };
 // clang-format on
 
