@@ -194,21 +194,15 @@ std::vector<Quantity> join_compound_amounts(const std::string& text, const Langu
     Quantity& b = in[i];
     if (!out.empty()) {
       Quantity& a = out.back();
-      const bool tail = b.qualifier.empty() && b.value > 0 && b.value < scale &&
-                        (b.scaled ? scales[i] < scale : b.value * 1000 >= scale);
-      if (a.scaled && a.unit.empty() && !a.whole && scale > 1 && tail && joined_by_connector(a.end, b.begin)) {
-        a.value += b.value;
-        a.end = b.end;
-        a.number_end = b.number_end;
-        a.unit = b.unit;
-        a.spelled = a.spelled && b.spelled;
-        scale = scales[i];
-        continue;
-      }
-      const bool counted = b.scaled && scales[i] > scale && b.value / scales[i] < 1000 && b.qualifier.empty();
-      if (a.scaled && a.unit.empty() && !a.whole && scale > 1 && a.value / scale < 1000 && counted &&
-          side_by_side(a.end, b.begin)) {
-        a.value = a.value * scales[i] + b.value;
+      // The first part: a scale, no unit, not itself a part of a total.
+      const bool head = a.scaled && a.unit.empty() && !a.whole && scale > 1;
+      const bool added = b.qualifier.empty() && b.value > 0 && b.value < scale &&
+                         (b.scaled ? scales[i] < scale : b.value * 1000 >= scale) &&
+                         joined_by_connector(a.end, b.begin);
+      const bool counted = b.qualifier.empty() && b.scaled && scales[i] > scale && b.value / scales[i] < 1000 &&
+                           a.value / scale < 1000 && side_by_side(a.end, b.begin);
+      if (head && (added || counted)) {
+        a.value = added ? a.value + b.value : a.value * scales[i] + b.value;
         a.end = b.end;
         a.number_end = b.number_end;
         a.unit = b.unit;
