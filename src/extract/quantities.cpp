@@ -170,7 +170,7 @@ namespace {
 std::vector<Quantity> join_compound_amounts(const std::string& text, const LanguagePack& pack,
                                             std::vector<Quantity> in, const std::vector<double>& scales) {
   const auto& connectors = pack.quantities.connectors;
-  if (connectors.empty() || in.size() < 2) return in;
+  if (in.size() < 2) return in;
   const auto side_by_side = [&](std::size_t from, std::size_t to) {
     if (to <= from || to - from > 4) return false;
     for (std::size_t k = from; k < to; ++k) {

@@ -225,11 +225,11 @@ class Loader {
       std::string first = word;
       for (const auto& set : pack.name_variant_endings) {
         for (const std::string& ending : set) {
-          if (word.size() <= ending.size() || word.compare(word.size() - ending.size(), ending.size(), ending) != 0 ||
-              code_point_count(std::string_view(word).substr(0, word.size() - ending.size())) < 3) {
+          if (word.size() <= ending.size() || word.compare(word.size() - ending.size(), ending.size(), ending) != 0) {
             continue;
           }
           const std::string stem = word.substr(0, word.size() - ending.size());
+          if (code_point_count(stem) < 3) continue;
           for (const std::string& other : set) {
             if (other == ending) continue;
             out.push_back(key.substr(0, w.begin) + stem + other + key.substr(w.end));

@@ -247,8 +247,7 @@ FilePosition YamlReader::position(const YAML::Mark& mark) const {
 }
 
 RuleLocation YamlReader::location(const YamlNode& node) const {
-  // A missing node (map["absent"]) has no mark: asking throws.
-  if (!node.IsDefined()) return RuleLocation{path_, 0, 0};
+  // A missing node (map["absent"]) has a null mark: line and column 0.
   const FilePosition where = position(node.Mark());
   return RuleLocation{path_, where.line, where.column};
 }

@@ -47,7 +47,7 @@ class YamlReader {
   // `max_bytes` is refused before it is read; the error calls it a `kind`
   // and names `option` (when not empty) as the way to raise it.
   YamlNode load_file(std::size_t max_bytes, std::string_view kind = "rule file",
-                       std::string_view option = "--max-rule-bytes N") const;
+                     std::string_view option = "--max-rule-bytes N") const;
   YamlNode load_string(const std::string& text) const;
 
   [[noreturn]] void fail(const YamlNode& node, const std::string& message) const;
