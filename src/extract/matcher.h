@@ -52,40 +52,46 @@ void for_each_span(const RE2& re, std::string_view text, OnSpan&& on_span) {
   for_each_span(re, text, 0, text.size(), std::forward<OnSpan>(on_span));
 }
 
+// The captures of `re`'s match text[begin, end), found by a search that
+// could run to `to`: groups[0] is the whole match, groups[i] the i-th
+// capture (data() == nullptr when it did not participate). `pieces` is
+// scratch space. The captures are computed on the match alone (anchored at
+// both ends): RE2 does the same inside one Match call, so they are the
+// same, but the search before costs no capture work.
+inline void read_captures(const RE2& re, std::string_view text, std::size_t begin, std::size_t end, std::size_t to,
+                          std::vector<re2::StringPiece>& pieces, std::vector<std::string_view>& groups) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  pieces.resize(static_cast<std::size_t>(n));
+  groups.resize(static_cast<std::size_t>(n));
+  const re2::StringPiece input(text.data(), text.size());
+  const bool anchored = n > 1 && re.Match(input, begin, end, RE2::ANCHOR_BOTH, pieces.data(), n) &&
+                        pieces[0].data() == text.data() + begin && pieces[0].size() == end - begin;
+  if (n > 1 && !anchored) {
+    // Not expected; the one-call search from the match's start finds the
+    // same match, with its captures.
+    re.Match(input, begin, to, RE2::UNANCHORED, pieces.data(), n);
+  }
+  if (n == 1) pieces[0] = re2::StringPiece(text.data() + begin, end - begin);
+  for (int i = 0; i < n; ++i) {
+    const re2::StringPiece& p = pieces[static_cast<std::size_t>(i)];
+    groups[static_cast<std::size_t>(i)] = p.data() == nullptr ? std::string_view() : std::string_view(p.data(), p.size());
+  }
+}
+
 // Calls `on_match(groups)` for each non-overlapping match inside [from, to)
 // (as for_each_span) whose outer span is at word boundaries and which
-// `wanted(begin, end)` accepts; groups[0] is the whole match, groups[i] the
-// i-th capture (data() == nullptr when it did not participate). A match not
-// wanted is skipped as if on_match had ignored it.
-//
-// The match is found first without its captures, which are then computed
-// on the match alone (anchored at both ends): RE2 does the same inside one
-// Match call, so the groups are the same, but a match rejected at a word
-// boundary or not wanted costs no capture work, most of a search's time.
+// `wanted(begin, end)` accepts, with the groups of read_captures(). A match
+// not wanted is skipped as if on_match had ignored it, and costs no capture
+// work, most of a search's time.
 template <typename Callback, typename Wanted>
 void for_each_match(const RE2& re, std::string_view text, std::size_t from, std::size_t to, Callback&& on_match,
                     Wanted&& wanted) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(n));
-  std::vector<std::string_view> groups(static_cast<std::size_t>(n));
-  const re2::StringPiece input(text.data(), text.size());
+  std::vector<re2::StringPiece> pieces;
+  std::vector<std::string_view> groups;
   to = std::min(to, text.size());
   for_each_span(re, text, from, to, [&](std::size_t begin, std::size_t end) {
     if (!wanted(begin, end)) return;
-    const bool anchored = n > 1 && re.Match(input, begin, end, RE2::ANCHOR_BOTH, pieces.data(), n) &&
-                          pieces[0].data() == text.data() + begin && pieces[0].size() == end - begin;
-    if (n > 1 && !anchored) {
-      // Not expected; the one-call search from the match's start finds the
-      // same match, with its captures.
-      re.Match(input, begin, to, RE2::UNANCHORED, pieces.data(), n);
-    }
-    if (n == 1) pieces[0] = re2::StringPiece(text.data() + begin, end - begin);
-    for (int i = 0; i < n; ++i) {
-      groups[static_cast<std::size_t>(i)] =
-          pieces[static_cast<std::size_t>(i)].data() == nullptr
-              ? std::string_view()
-              : std::string_view(pieces[static_cast<std::size_t>(i)].data(), pieces[static_cast<std::size_t>(i)].size());
-    }
+    read_captures(re, text, begin, end, to, pieces, groups);
     on_match(groups);
   });
 }

@@ -217,6 +217,38 @@ std::vector<Quantity> join_compound_amounts(const std::string& text, const Langu
   return out;
 }
 
+// The captures of the quantity pattern's match text[begin, end), read off
+// its pieces (Quantities::Parts), or false when they cannot be. Each piece
+// before the number is optional and RE2 prefers it present; each piece's
+// first choice, taken in turn, is the whole pattern's first choice as soon
+// as it reaches the number, since every piece after it is optional. When
+// the first choices do not reach the number, a later choice would have
+// been RE2's: false, and RE2 computes the captures.
+bool read_parts(const LanguagePack::Quantities& q, std::string_view text, std::size_t begin, std::size_t end,
+                std::vector<std::string_view>& groups) {
+  const LanguagePack::Quantities::Parts& parts = *q.parts;
+  const re2::StringPiece input(text.data(), text.size());
+  groups.assign(static_cast<std::size_t>(q.regex->NumberOfCapturingGroups() + 1), std::string_view());
+  std::size_t at = begin;
+  re2::StringPiece m[2];
+  const auto piece = [&](const RE2& re, int group) {
+    const int n = re.NumberOfCapturingGroups() > 0 ? 2 : 1;
+    if (!re.Match(input, at, end, RE2::ANCHOR_START, m, n)) return false;
+    const re2::StringPiece& capture = m[n - 1];
+    if (capture.data() != nullptr) groups[static_cast<std::size_t>(group)] = std::string_view(capture.data(), capture.size());
+    at += m[0].size();
+    return true;
+  };
+  piece(*parts.qualifier, q.group_qualifier);
+  piece(*parts.prefix, q.group_prefix);
+  if (!piece(*parts.number, q.group_number) && !piece(*parts.spelled, q.group_spelled)) return false;
+  piece(*parts.scale, q.group_scale);
+  piece(*parts.unit, q.group_unit);
+  if (at != end) return false;
+  groups[0] = text.substr(begin, end - begin);
+  return true;
+}
+
 }  // namespace
 
 std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack& pack,
@@ -236,7 +268,13 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     return true;
   };
   std::vector<double> scales;  // of each quantity in `out`: 1 when unscaled
-  for_each_match(*q.regex, text, [&](const std::vector<std::string_view>& g) {
+  std::vector<re2::StringPiece> pieces;
+  std::vector<std::string_view> g;
+  for_each_span(*q.regex, text, [&](std::size_t match_begin, std::size_t match_end) {
+    if (!outside_dates(match_begin, match_end)) return;
+    if (!q.parts || !read_parts(q, text, match_begin, match_end, g)) {
+      read_captures(*q.regex, text, match_begin, match_end, text.size(), pieces, g);
+    }
     const auto offset = [&](std::string_view s) { return static_cast<std::size_t>(s.data() - text.data()); };
     Quantity quantity;
     quantity.begin = offset(g[0]);
@@ -282,7 +320,7 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
     if (quantity.spelled && quantity.value == 1 && !quantity.scaled && quantity.unit.empty()) return;
     out.push_back(std::move(quantity));
     scales.push_back(scale_factor);
-  }, outside_dates);
+  });
   return join_compound_amounts(text, pack, std::move(out), scales);
 }
 

@@ -665,11 +665,16 @@ class Loader {
         spelled = w + "(?:" + joiner + w + ")*";
       }
     }
-    const std::string pattern = "(?:(?P<qual>" + alternation(keys_of(q.qualifiers)) + ")\\s+)?" +
-                                "(?:(?P<pre>" + alternation(keys_of(q.units)) + ")\\s*)?" +
-                                "(?:(?P<num>" + number + ")|(?P<spelled>" + spelled + "))" +
-                                "(?:\\s*(?P<scale>" + alternation(keys_of(q.scales)) + "))?" +
-                                "(?:\\s*(?P<unit>" + alternation(keys_of(q.units)) + "))?";
+    // The pattern is these pieces in this order; extract_quantities() reads
+    // a match's captures off the pieces (Quantities::Parts).
+    const std::string qualifier = "(" + alternation(keys_of(q.qualifiers)) + ")\\s+";
+    const std::string prefix = "(" + alternation(keys_of(q.units)) + ")\\s*";
+    const std::string scale = "\\s*(" + alternation(keys_of(q.scales)) + ")";
+    const std::string unit = "\\s*(" + alternation(keys_of(q.units)) + ")";
+    const std::string pattern = "(?:(?P<qual>" + qualifier.substr(1) + ")?" + "(?:(?P<pre>" + prefix.substr(1) +
+                                ")?" + "(?:(?P<num>" + number + ")|(?P<spelled>" + spelled + "))" +
+                                "(?:\\s*(?P<scale>" + scale.substr(4) + ")?" + "(?:\\s*(?P<unit>" +
+                                unit.substr(4) + ")?";
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(false);
@@ -678,6 +683,16 @@ class Loader {
     if (!re->ok()) {
       throw UserError(pack.where.path, fmt::format("number rules do not compile: {}", re->error()));
     }
+    LanguagePack::Quantities::Parts parts;
+    bool parts_ok = true;
+    using Piece = std::pair<std::shared_ptr<const RE2>*, const std::string*>;
+    for (auto [piece, source] : {Piece{&parts.qualifier, &qualifier}, Piece{&parts.prefix, &prefix},
+                                 Piece{&parts.number, &number}, Piece{&parts.spelled, &spelled},
+                                 Piece{&parts.scale, &scale}, Piece{&parts.unit, &unit}}) {
+      *piece = std::make_shared<const RE2>(*source, options);
+      parts_ok = parts_ok && (*piece)->ok();
+    }
+    if (parts_ok) q.parts = std::move(parts);
     const auto& groups = re->NamedCapturingGroups();
     q.group_qualifier = groups.at("qual");
     q.group_prefix = groups.at("pre");

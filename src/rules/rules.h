@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -135,6 +136,15 @@ struct LanguagePack {
     std::shared_ptr<const RE2> regex;  // compiled by load_rules()
     int group_qualifier = 0, group_prefix = 0, group_number = 0, group_spelled = 0, group_scale = 0,
         group_unit = 0;
+    // The pieces of `regex` in its order, each matched anchored at its
+    // start, each with one capture (the piece's group) where it has one:
+    // the captures of a match found by `regex` are read off them, which is
+    // far cheaper than RE2 computing them on the whole pattern. Empty when
+    // not built (a pack assembled by hand): `regex` alone is then used.
+    struct Parts {
+      std::shared_ptr<const RE2> qualifier, prefix, number, spelled, scale, unit;
+    };
+    std::optional<Parts> parts;
   };
   Quantities quantities;
 

@@ -3,6 +3,11 @@
 // spelled-out numbers, scale words, currencies, percentages, units and
 // approximation qualifiers. Every row also asserts that none of its numbers
 // was read as a date.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "extract/quantities.h"
 #include "extract_table.h"
 
 using extract_table::QuantityKind;
@@ -266,4 +271,52 @@ TEST_CASE("quantities: parse_number reads each pack's separators", "[quantities]
   double value = 0;
   CHECK_FALSE(concord::parse_number("5/8/4", rules.languages.at("fa"), value));  // two decimal marks
   CHECK_FALSE(concord::parse_number("3,5,1", rules.languages.at("es"), value));
+}
+
+TEST_CASE("quantities: captures read off the pattern's pieces are RE2's own", "[quantities]") {
+  // Every fixture's text, and lines made to make the pieces' first choices
+  // fail (a qualifier or unit with no number after it, words that are both
+  // a unit and a scale): the quantities found with the pieces must be those
+  // found with RE2 computing the captures on the whole pattern.
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> texts;  // (path, text)
+  for (const auto& folder : fs::directory_iterator(std::string(CONCORD_SOURCE_DIR) + "/fixtures")) {
+    if (!folder.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(folder.path())) {
+      if (file.path().extension() != ".txt") continue;
+      std::ifstream in(file.path(), std::ios::binary);
+      texts.emplace_back(file.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+  }
+  texts.emplace_back("made.fa", "بیش از دلار ۵ میلیون دلار و حدود میلیون ۳ هزار و نزدیک به ۲ میلیارد و ۸۰۰ میلیون.");
+  texts.emplace_back("made.es", "más de dólares 5 millones de dólares, unos millones 3 mil y cerca de 2 mil 800 millones.");
+  texts.emplace_back("made.en", "more than dollars 5 million dollars, about million 3 thousand and nearly 2.5 bn USD.");
+  const concord::Engine& engine = extract_table::engine();
+  std::size_t compared = 0;
+  for (const auto& [path, text] : texts) {
+    CAPTURE(path);
+    const concord::Group group = engine.analyze("pieces", {concord::SourceSpec{path, "", text}});
+    const concord::AnalyzedSource& source = group.sources.at(0);
+    REQUIRE(source.pack->quantities.parts.has_value());
+    concord::LanguagePack whole = *source.pack;
+    whole.quantities.parts.reset();
+    const auto& dates = source.extraction.dates;
+    const auto by_pieces = concord::extract_quantities(source.doc, *source.pack, dates);
+    const auto by_re2 = concord::extract_quantities(source.doc, whole, dates);
+    REQUIRE(by_pieces.size() == by_re2.size());
+    for (std::size_t i = 0; i < by_re2.size(); ++i) {
+      CAPTURE(i, source.doc.text().substr(by_re2[i].begin, by_re2[i].end - by_re2[i].begin));
+      CHECK(by_pieces[i].begin == by_re2[i].begin);
+      CHECK(by_pieces[i].end == by_re2[i].end);
+      CHECK(by_pieces[i].number_begin == by_re2[i].number_begin);
+      CHECK(by_pieces[i].number_end == by_re2[i].number_end);
+      CHECK(by_pieces[i].value == by_re2[i].value);
+      CHECK(by_pieces[i].unit == by_re2[i].unit);
+      CHECK(by_pieces[i].qualifier == by_re2[i].qualifier);
+      CHECK(by_pieces[i].spelled == by_re2[i].spelled);
+      CHECK(by_pieces[i].scaled == by_re2[i].scaled);
+    }
+    compared += by_re2.size();
+  }
+  CHECK(compared > 400);
 }
