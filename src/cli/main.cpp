@@ -2,13 +2,17 @@
 // checking logic lives here.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -18,6 +22,7 @@
 #include "checks/orthography.h"
 #include "parallel.h"
 #include "cli/process.h"
+#include "cli/server.h"
 #include "engine.h"
 #include <thread>
 #include "project/baseline.h"
@@ -139,13 +144,6 @@ std::vector<SourceSpec> specs_from(const CommonOptions& o) {
   return specs;
 }
 
-RuleSet rules_from(const CommonOptions& o) {
-  std::vector<std::string> folders;
-  if (!o.no_default_rules) folders.push_back(default_rules_folder());
-  folders.insert(folders.end(), o.rule_folders.begin(), o.rule_folders.end());
-  return load_rules(folders, rule_options(o));
-}
-
 std::string group_name(const std::vector<std::string>& files) {
   const std::filesystem::path first(files.front());
   // lexically_normal: "./a.txt" and "x/../a.txt" name the folder, not "." or "..".
@@ -178,6 +176,86 @@ std::optional<ProjectConfig> project_config(const ProjectOptions& p) {
   }
   if (auto found = find_config(".")) return load_config(*found);
   return std::nullopt;
+}
+
+// The engines `concord serve` built before it forked its children: each
+// with what it was built from (the rule folders, the options and config it
+// depends on) and the state of every rule file then. A child finds its
+// engine here, warm, unless something it depends on changed.
+struct WarmEngine {
+  std::string recipe;
+  std::string stamps;
+  const Engine* engine;
+};
+std::vector<WarmEngine> warm_engines;
+
+// Path, size and modification time of every file under the folders.
+std::string rule_stamps(const std::vector<std::string>& folders) {
+  std::vector<std::string> lines;
+  for (const std::string& folder : folders) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      struct stat st {};
+      if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+      lines.push_back(fmt::format("{} {} {}.{}", it->path().string(), static_cast<long long>(st.st_size),
+                                  static_cast<long long>(st.st_mtim.tv_sec), static_cast<long long>(st.st_mtim.tv_nsec)));
+    }
+    if (ec) lines.push_back(folder + " " + ec.message());
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+// The engine for these options and config: the bundled rules (unless
+// --no-default-rules), the -r folders and the config's rule folders, the
+// config's check settings, the limits. Built once per process, or taken
+// warm from `concord serve` (`keep`: the server keeps it for its children).
+const Engine& engine_for(const CommonOptions& opts, const std::optional<ProjectConfig>& config, bool keep = false) {
+  std::vector<std::string> folders;
+  if (!opts.no_default_rules) folders.push_back(default_rules_folder());
+  folders.insert(folders.end(), opts.rule_folders.begin(), opts.rule_folders.end());
+  if (config) folders.insert(folders.end(), config->rule_folders.begin(), config->rule_folders.end());
+  const RuleLoadOptions load_options = rule_options(opts);
+  const EngineOptions options = engine_options(opts, config);
+  std::string recipe = fmt::format("max_rule_bytes {}\nmax_source_bytes {}\n", load_options.max_rule_bytes,
+                                   options.max_source_bytes);
+  for (const std::string& f : folders) {
+    recipe += "folder " + std::filesystem::absolute(f).lexically_normal().string() + "\n";
+  }
+  if (config) {
+    std::ifstream in(config->path, std::ios::binary);
+    recipe += "config " + config->path + "\n" + std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  const bool serving = keep || !warm_engines.empty();
+  const std::string stamps = serving ? rule_stamps(folders) : std::string();
+  for (const WarmEngine& w : warm_engines) {
+    if (w.recipe == recipe && w.stamps == stamps) return *w.engine;
+  }
+  RuleSet rules = load_rules(folders, load_options);
+  if (config) apply_check_settings(*config, rules);
+  const Engine& engine = make_engine(std::move(rules), options);
+  if (keep) warm_engines.push_back(WarmEngine{recipe, stamps, &engine});
+  return engine;
+}
+
+// Runs a check of each pack's own examples (date templates, event
+// triggers): the dictionaries load and RE2 builds the states of its
+// automata that every text needs, once, in the server.
+void warm_up(const Engine& engine) {
+  for (const auto& [id, pack] : engine.rules().languages) {
+    std::string text;
+    for (const DateTemplate& t : pack.dates) {
+      for (const std::string& e : t.examples) text += e + ".\n\n";
+    }
+    for (const EventTrigger& t : pack.triggers) {
+      for (const std::string& e : t.examples) text += e + ".\n\n";
+    }
+    if (text.empty()) continue;
+    engine.check(engine.analyze("warm-up", {SourceSpec{"warm-up." + id, id, text}}));
+  }
 }
 
 // concord never modifies a source file: an output, a report or a baseline
@@ -298,8 +376,7 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  tune_heap();
+static int run_cli(int argc, char** argv) {
   CLI::App app{"concord: audits the language versions of a text for inconsistencies"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("concord ") + CONCORD_VERSION);
@@ -375,6 +452,20 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   lsp_cmd->add_flag("--no-default-rules", lsp_no_default, "Do not load the bundled rules");
 
+  // concord serve: a warm process for `concord check` (src/cli/server.h).
+  CommonOptions serve_opts;
+  ProjectOptions serve_project;
+  std::string serve_socket;
+  bool serve_verbose = false;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Keep the rules and dictionaries loaded for checks started with CONCORD_SERVER set (pre-commit)");
+  add_common(serve_cmd, serve_opts, false);
+  serve_cmd->add_option("--config", serve_project.config, "Project config (default: .concord.yaml here or in a folder above)");
+  serve_cmd->add_flag("--no-config", serve_project.no_config, "Ignore any .concord.yaml");
+  serve_cmd->add_option("--socket", serve_socket,
+                        "Where to listen (default: $XDG_RUNTIME_DIR/concord/server.sock, else /tmp/concord-UID/server.sock)");
+  serve_cmd->add_flag("--verbose", serve_verbose, "One line on stderr per check served");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -390,8 +481,17 @@ int main(int argc, char** argv) {
       const Engine engine(load_rules(folders));
       return lsp::serve_stdio(engine);
     }
+    if (*serve_cmd) {
+      if (!serve_opts.files.empty()) throw UserError(serve_opts.files.front(), "serve takes no files");
+      const std::string socket = serve_socket.empty() ? server::default_socket() : serve_socket;
+      warm_up(engine_for(serve_opts, project_config(serve_project), true));
+      server::serve(socket, run_cli, [&socket] {
+        std::fprintf(stderr, "concord: serving at %s (export CONCORD_SERVER=%s)\n", socket.c_str(), socket.c_str());
+      }, serve_verbose);
+      return kExitClean;
+    }
     if (*check && jsonl) {
-      const Engine& engine = make_engine(rules_from(check_opts), engine_options(check_opts));
+      const Engine& engine = engine_for(check_opts, std::nullopt);
       return run_jsonl(engine, jobs, fail_on);
     }
     if (*check || *baseline_cmd) {
@@ -399,16 +499,7 @@ int main(int argc, char** argv) {
       CommonOptions& opts = recording ? baseline_opts : check_opts;
       ProjectOptions& proj = recording ? baseline_project : project;
       const std::optional<ProjectConfig> config = project_config(proj);
-      RuleSet rules = rules_from(opts);
-      if (config) {
-        if (!config->rule_folders.empty()) {
-          std::vector<std::string> folders = rules.folders;
-          folders.insert(folders.end(), config->rule_folders.begin(), config->rule_folders.end());
-          rules = load_rules(folders, rule_options(opts));
-        }
-        apply_check_settings(*config, rules);
-      }
-      const Engine& engine = make_engine(std::move(rules), engine_options(opts, config));
+      const Engine& engine = engine_for(opts, config);
       std::vector<GroupSpec> groups;
       if (opts.files.empty()) {
         if (!config) throw UserError(".concord.yaml", "no files given and no .concord.yaml here or above");
@@ -536,7 +627,7 @@ int main(int argc, char** argv) {
     }
     if (*hook_cmd) return install_hook(hook_force);
     if (*extract_cmd) {
-      Engine engine(rules_from(extract_opts), engine_options(extract_opts));
+      const Engine& engine = engine_for(extract_opts, std::nullopt);
       const Group analyzed = engine.analyze(group_name(extract_opts.files), specs_from(extract_opts));
       const std::string rendered =
           extract_format == "json" ? render_extraction_json(analyzed) : render_extraction_text(analyzed);
@@ -550,7 +641,7 @@ int main(int argc, char** argv) {
           std::filesystem::equivalent(fix_output, fix_opts.files.front(), ec)) {
         throw UserError(fix_output, "refusing to overwrite the source: concord never modifies a source file");
       }
-      Engine engine(rules_from(fix_opts), engine_options(fix_opts));
+      const Engine& engine = engine_for(fix_opts, std::nullopt);
       const Group analyzed = engine.analyze(group_name(fix_opts.files), specs_from(fix_opts));
       const AnalyzedSource& source = analyzed.sources.front();
       const std::string fixed = fix_orthography(source.doc.source().bytes(), *source.pack,
@@ -581,4 +672,17 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   return kExitError;
+}
+
+int main(int argc, char** argv) {
+  tune_heap();
+  // CONCORD_SERVER=SOCKET: a check, baseline, extract or fix runs in that
+  // server when one of this build listens there, else here.
+  if (const char* socket = std::getenv("CONCORD_SERVER"); socket != nullptr && *socket != '\0' && argc > 1) {
+    const std::string command = argv[1];
+    if (command == "check" || command == "baseline" || command == "extract" || command == "fix") {
+      if (const std::optional<int> status = server::delegate(socket, argc, argv)) return *status;
+    }
+  }
+  return run_cli(argc, argv);
 }
