@@ -69,7 +69,8 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
     LanguageOrigin origin = LanguageOrigin::kGiven;
     if (lang.empty()) {
       origin = LanguageOrigin::kDetected;
-      auto detected = detect_language(doc.text(), doc.tokens(), profiles_);
+      auto detected = detect_language(doc.text(), doc.tokens(), profiles_,
+                                      [&doc](std::size_t t) { return doc.token_key(t); });
       if (!detected) {
         // An empty or letterless file has nothing to check: any pack will do.
         if (!has_letters(doc) && !rules_.languages.empty()) {

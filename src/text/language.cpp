@@ -45,7 +45,8 @@ int letter_script(UChar32 c) {
 
 std::optional<std::string> detect_language(const std::string& text,
                                            const std::vector<TextSpan>& tokens,
-                                           const std::vector<LanguageProfile>& profiles) {
+                                           const std::vector<LanguageProfile>& profiles,
+                                           const std::function<std::string_view(std::size_t)>& key) {
   // A sample is enough: the first 5,000 words decide.
   constexpr std::size_t kSample = 5000;
   std::vector<std::size_t> letters(static_cast<std::size_t>(u_getIntPropertyMaxValue(UCHAR_SCRIPT)) + 1, 0);
@@ -82,10 +83,17 @@ std::optional<std::string> detect_language(const std::string& text,
   if (candidates.size() == 1) return candidates.front()->id;
 
   std::vector<std::size_t> hits(candidates.size(), 0);
-  std::vector<std::unordered_set<std::string>> sets;
+  std::vector<std::unordered_set<std::string_view>> sets;
   for (const LanguageProfile* p : candidates) sets.emplace_back(p->words.begin(), p->words.end());
+  std::string folded;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string word = fold_case(std::string_view(text).substr(tokens[i].begin, tokens[i].size()));
+    std::string_view word;
+    if (key) {
+      word = key(i);
+    } else {
+      folded = fold_case(std::string_view(text).substr(tokens[i].begin, tokens[i].size()));
+      word = folded;
+    }
     for (std::size_t c = 0; c < candidates.size(); ++c) hits[c] += sets[c].count(word);
   }
   std::size_t best = 0;

@@ -5,8 +5,10 @@
 // frequent words ("detect" in its YAML) occur most often wins.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/segment.h"
@@ -23,6 +25,7 @@ struct LanguageProfile {
 // text's script (or the text has no letters).
 std::optional<std::string> detect_language(const std::string& text,
                                            const std::vector<TextSpan>& tokens,
-                                           const std::vector<LanguageProfile>& profiles);
+                                           const std::vector<LanguageProfile>& profiles,
+                                           const std::function<std::string_view(std::size_t)>& key = {});
 
 }  // namespace concord

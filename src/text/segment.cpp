@@ -2,10 +2,12 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -163,22 +165,46 @@ std::vector<TextSpan> split_paragraphs(std::string_view text) {
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale) {
   std::vector<TextSpan> sentences;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
-  if (U_FAILURE(status)) throw std::runtime_error("ICU: no sentence break data");
+  // One iterator per locale and thread: ICU builds one from its cached
+  // rules, which cost more than splitting a short document.
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+  std::unique_ptr<icu::BreakIterator>& it = iterators[locale];
+  if (!it) {
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status) || !it) {
+      iterators.erase(locale);
+      throw std::runtime_error("ICU: no sentence break data");
+    }
+  }
+  icu::UnicodeString utf16;
   for (const TextSpan& paragraph : split_paragraphs(text)) {
     const std::string_view part = text.substr(paragraph.begin, paragraph.size());
-    UText* ut = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU: utext_openUTF8 failed");
-    it->setText(ut, status);
-    int32_t begin = it->first();
-    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next()) {
-      auto b = static_cast<std::size_t>(begin);
-      auto e = static_cast<std::size_t>(end);
+    // ICU iterates UTF-16 far faster than UTF-8 (a UText function call per
+    // code point); breaks are mapped back to byte offsets as they come, in
+    // order. The text is valid UTF-8 (checked when loaded), so each code
+    // point is one UTF-16 unit, or two from four bytes.
+    utf16.remove();
+    utf16.append(icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size()))));
+    it->setText(utf16);
+    std::size_t byte = 0;
+    int32_t unit = 0;
+    const auto to_byte = [&](int32_t target) {
+      while (unit < target && byte < part.size()) {
+        const auto lead = static_cast<unsigned char>(part[byte]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += length;
+        unit += length == 4 ? 2 : 1;
+      }
+      return std::min(byte, part.size());
+    };
+    std::size_t b = to_byte(it->first());
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+      const std::size_t next = to_byte(end);
+      std::size_t e = next;
       while (e > b && (part[e - 1] == ' ' || part[e - 1] == '\n' || part[e - 1] == '\t')) --e;
       if (e > b) sentences.push_back({paragraph.begin + b, paragraph.begin + e});
+      b = next;
     }
-    utext_close(ut);
   }
   return sentences;
 }
