@@ -83,6 +83,36 @@ class DictionaryMemo {
   mutable std::array<Shard, kShards> shards_;
 };
 
+// The main dictionary's answer for candidate corrections, kept across
+// groups like DictionaryMemo: the same unknown word comes back with the
+// same candidates, and nuspell takes microseconds for each. Bounded and
+// thread-safe the same way.
+class KnownMemo {
+ public:
+  // -1: not asked yet.
+  int get(const std::string& word) const {
+    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    auto it = shard.map.find(word);
+    return it == shard.map.end() ? -1 : (it->second ? 1 : 0);
+  }
+  void put(const std::string& word, bool known) const {
+    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    if (shard.map.size() >= kPerShard) shard.map.clear();
+    shard.map.insert_or_assign(word, known);
+  }
+
+ private:
+  static constexpr std::size_t kShards = 16;
+  static constexpr std::size_t kPerShard = 16384;
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, bool> map;
+  };
+  mutable std::array<Shard, kShards> shards_;
+};
+
 class SpellingCheck : public Check {
  public:
   SpellingCheck(const RuleSet& rules, std::size_t min_length, std::size_t max_length, std::size_t min_long_length,
@@ -94,6 +124,7 @@ class SpellingCheck : public Check {
     for (const auto& [lang, pack] : rules.languages) {
       distances_[lang] = EditDistance(pack.near_letters, 0.5);
       memos_[lang] = std::make_unique<DictionaryMemo>();
+      known_memos_[lang] = std::make_unique<KnownMemo>();
     }
     index_near_letters(rules);
   }
@@ -227,7 +258,13 @@ class SpellingCheck : public Check {
       return buffer;
     };
     // Every candidate has 2+ code points; the main dictionary judges them.
-    auto known = [&](const std::string& c) { return speller.known(c, Speller::Dictionaries::kMain); };
+    const KnownMemo& known_memo = *known_memos_.at(pack.id);
+    auto known = [&](const std::string& c) {
+      if (const int k = known_memo.get(c); k >= 0) return k == 1;
+      const bool k = speller.known(c, Speller::Dictionaries::kMain);
+      known_memo.put(c, k);
+      return k;
+    };
     auto used = [&](const std::string& c) { return group_words.count(c) != 0; };
     // `trusted`: a correction the group does not write will do.
     auto pick = [&](Candidates& found, bool trusted) -> std::optional<std::u32string> {
@@ -418,6 +455,7 @@ class SpellingCheck : public Check {
   std::size_t max_candidates_;
   std::map<std::string, EditDistance> distances_;
   std::map<std::string, std::unique_ptr<DictionaryMemo>> memos_;  // per language
+  std::map<std::string, std::unique_ptr<KnownMemo>> known_memos_;  // per language
 };
 
 }  // namespace
