@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_set>
 
@@ -80,7 +81,12 @@ std::optional<std::string> detect_language(const std::string& text,
 
   std::vector<std::size_t> hits(candidates.size(), 0);
   std::vector<std::unordered_set<std::string_view>> sets;
-  for (const LanguageProfile* p : candidates) sets.emplace_back(p->words.begin(), p->words.end());
+  // A profile lists short function words: a longer word is none of them.
+  std::size_t longest = 0;
+  for (const LanguageProfile* p : candidates) {
+    sets.emplace_back(p->words.begin(), p->words.end());
+    for (const std::string& w : p->words) longest = std::max(longest, w.size());
+  }
   std::string folded;
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view word;
@@ -90,6 +96,7 @@ std::optional<std::string> detect_language(const std::string& text,
       folded = fold_case(std::string_view(text).substr(tokens[i].begin, tokens[i].size()));
       word = folded;
     }
+    if (word.size() > longest) continue;
     for (std::size_t c = 0; c < candidates.size(); ++c) hits[c] += sets[c].count(word);
   }
   std::size_t best = 0;
