@@ -77,11 +77,23 @@ std::vector<CodePoint> decode(std::string_view text) {
   std::vector<CodePoint> out;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
+  // Sized once: one code point per byte that is no continuation byte
+  // (exact for valid UTF-8, which every source is once loaded).
+  std::size_t leads = 0;
+  for (int32_t k = 0; k < length; ++k) leads += (s[k] & 0xC0) != 0x80;
+  out.reserve(leads + 1);
   int32_t i = 0;
   while (i < length) {
     const int32_t here = i;
     UChar32 c;
-    U8_NEXT(s, i, length, c);
+    if (s[i] < 0x80) {
+      c = s[i++];
+    } else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+      c = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);  // two bytes: all of Persian's letters
+      i += 2;
+    } else {
+      U8_NEXT(s, i, length, c);
+    }
     out.push_back({c < 0 ? U'\uFFFD' : static_cast<char32_t>(c), static_cast<std::size_t>(here)});
   }
   return out;
