@@ -190,28 +190,14 @@ class SpellingCheck : public Check {
       // Every edit of a word is looked up: a word longer than any real one
       // (a run of letters in a corrupt file) would cost its length squared.
       if (const std::size_t n = code_point_count(raw); n < min_length_ || n > max_length_) continue;
-      bool has_digit = false;
-      const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
-      const auto n = static_cast<int32_t>(raw.size());
-      for (int32_t i = 0; i < n && !has_digit;) {
-        UChar32 c;
-        U8_NEXT(p, i, n, c);
-        has_digit = u_isdigit(c < 0 ? 0xFFFD : c);
-      }
-      if (has_digit) continue;
       // Proper nouns in cased scripts are the name check's business.
       if (u_isupper(static_cast<UChar32>(code_point_at(raw, 0)))) continue;
       // A transliterated name: «استروپ تالبوت (S.Talbot)».
       if (followed_by_latin_parenthesis(text, tokens, t)) continue;
+      // The rest depends on the word alone: decided once per document.
       const std::string_view word = doc.token_key(t);
-      if (pack.entity_names.count(std::string(word)) != 0) continue;
-      bool elsewhere = false;
-      for (const AnalyzedSource& s : group.sources) {
-        if (s.index != source.index && s.pack != source.pack && words[s.index].count(word) != 0) elsewhere = true;
-      }
-      if (elsewhere) continue;
       auto [it, fresh] = memo.try_emplace(word);
-      if (fresh) it->second = correction(speller, pack, to_u32(word), alphabet, same_language);
+      if (fresh) it->second = judge(group, source, speller, word, words, alphabet, same_language);
       if (!it->second) continue;
       const std::string original(doc.original_slice(tokens[t].begin, tokens[t].end));
       const std::string suggestion = respell(original, to_u32(word), *it->second, distance);
@@ -221,6 +207,30 @@ class SpellingCheck : public Check {
       f.subject = std::string(word);
       out.push_back(std::move(f));
     }
+  }
+
+  // The correction of a word of the source (its key), or nullopt: a word
+  // with a digit, a name of the gazetteer, a word another language's source
+  // writes too, or one the dictionary knows or cannot correct.
+  std::optional<std::u32string> judge(const Group& group, const AnalyzedSource& source, const Speller& speller,
+                                      std::string_view word,
+                                      const std::vector<std::unordered_set<std::string_view>>& words,
+                                      const Alphabet& alphabet,
+                                      const std::unordered_set<std::string_view>& same_language) const {
+    // Case folding neither makes nor unmakes a digit.
+    const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (u_isdigit(c < 0 ? 0xFFFD : c)) return std::nullopt;
+    }
+    const LanguagePack& pack = *source.pack;
+    if (pack.entity_names.count(std::string(word)) != 0) return std::nullopt;
+    for (const AnalyzedSource& s : group.sources) {
+      if (s.index != source.index && s.pack != source.pack && words[s.index].count(word) != 0) return std::nullopt;
+    }
+    return correction(speller, pack, to_u32(word), alphabet, same_language);
   }
 
   static bool followed_by_latin_parenthesis(const std::string& text, const std::vector<TextSpan>& tokens,
