@@ -98,6 +98,7 @@ struct VariantIndex {
   std::unordered_set<std::uint64_t> hashes;  // poly_hash of every key of `variants`
   std::vector<std::uint64_t> screen = std::vector<std::uint64_t>(4096);  // bits of `hashes`: most misses stop here
   std::vector<std::uint64_t> triples = std::vector<std::uint64_t>(4096);  // bits: first three code points of a variant
+  std::vector<std::uint64_t> end_triples = std::vector<std::uint64_t>(4096);  // bits: its last three
   bool short_variant = false;  // a variant under three code points: no screening by its start
   std::size_t min_length = std::numeric_limits<std::size_t>::max(), max_length = 0;  // of the names
 
@@ -121,6 +122,9 @@ struct VariantIndex {
     } else {
       const std::size_t bit = triple_bit(v[0], v[1], v[2]);
       triples[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+      const std::size_t n = v.size();
+      const std::size_t end = triple_bit(v[n - 1], v[n - 2], v[n - 3]);
+      end_triples[end >> 6] |= std::uint64_t{1} << (end & 63);
     }
   }
   static std::size_t screen_bit(std::uint64_t h) { return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 46); }
@@ -131,6 +135,11 @@ struct VariantIndex {
   bool has_triple(char32_t a, char32_t b, char32_t c) const {
     const std::size_t bit = triple_bit(a, b, c);
     return (triples[bit >> 6] >> (bit & 63)) & 1;
+  }
+  // The last three code points of a variant are ... a b c.
+  bool has_end_triple(char32_t a, char32_t b, char32_t c) const {
+    const std::size_t bit = triple_bit(c, b, a);
+    return (end_triples[bit >> 6] >> (bit & 63)) & 1;
   }
 };
 
@@ -221,7 +230,7 @@ class NameCheck : public Check {
     // Tokens inside an exact gazetteer name are correct by definition. A
     // demonym («آلمانی», German) is a real word too, but when the group
     // never names its country it may stand for a near-identical name.
-    std::vector<bool> covered(tokens.size(), false);
+    std::vector<unsigned char> covered(tokens.size(), 0);  // bytes, not bits: read in every pass
     for (const EntityMention& m : source.extraction.entities) {
       if (m.demonym && named.count(m.entity) == 0) continue;
       for (std::size_t t = doc.token_at_or_after(m.begin); t < tokens.size() && tokens[t].begin < m.end; ++t) {
@@ -238,12 +247,12 @@ class NameCheck : public Check {
         entity_at[t] = m.entity;
       }
     }
-    std::vector<bool> flagged(tokens.size(), false);
+    std::vector<unsigned char> flagged(tokens.size(), 0);
     // Token keys as code points, one after the other; whether the text
     // between token u-1 and u is whitespace only.
     std::u32string keys;
     std::vector<std::size_t> starts;
-    std::vector<bool> spaced(tokens.size(), false);
+    std::vector<unsigned char> spaced(tokens.size(), 0);
     starts.reserve(tokens.size() + 1);
     for (std::size_t u = 0; u < tokens.size(); ++u) {
       starts.push_back(keys.size());
@@ -266,8 +275,12 @@ class NameCheck : public Check {
       unspaced[t] = t + 1 < tokens.size() && !spaced[t + 1] ? t + 1 : (t + 1 < tokens.size() ? unspaced[t + 1] : tokens.size());
     }
     std::vector<std::size_t> blocked(tokens.size() + 1, tokens.size());  // first u >= t covered or flagged
+    bool stale = true;  // blocked[] must be recomputed: a window was flagged
     for (std::size_t k = lex.max_tokens; k >= 1; --k) {
-      for (std::size_t t = tokens.size(); t-- > 0;) blocked[t] = covered[t] || flagged[t] ? t : blocked[t + 1];
+      if (stale) {
+        for (std::size_t t = tokens.size(); t-- > 0;) blocked[t] = covered[t] || flagged[t] ? t : blocked[t + 1];
+        stale = false;
+      }
       for (std::size_t t = 0; t + k <= tokens.size(); ++t) {
         // Words of a multi-word window are separated by whitespace only.
         if (blocked[t] < t + k || unspaced[t] < t + k) continue;
@@ -292,9 +305,10 @@ class NameCheck : public Check {
         static const std::unordered_set<std::string_view> kNone;
         if (!wanted(group, source, t, k, *best, key, named, words ? *words : kNone, entity_at, counts)) continue;
         for (std::size_t u = t; u < t + k; ++u) {
-          flagged[u] = true;
+          flagged[u] = 1;
           blocked[u] = u;
         }
+        stale = true;
         const Entity& entity = rules.entities[best->entity];
         // Narrow a multi-word match to the words that differ.
         std::size_t first = t, last = t + k - 1;
@@ -345,8 +359,21 @@ class NameCheck : public Check {
       if (u > t) c[n++] = U' ';
       for (std::size_t i = starts[u]; i < starts[u + 1] && n < 4; ++i) c[n++] = keys[i];
     }
-    return index.has_triple(c[0], c[1], c[2]) || index.has_triple(c[1], c[2], c[3]) ||
-           index.has_triple(c[0], c[2], c[3]) || index.has_triple(c[0], c[1], c[3]);
+    if (!(index.has_triple(c[0], c[1], c[2]) || index.has_triple(c[1], c[2], c[3]) ||
+          index.has_triple(c[0], c[2], c[3]) || index.has_triple(c[0], c[1], c[3]))) {
+      return false;
+    }
+    // The same at the end: the last four code points e0 e1 e2 e3, and the
+    // last three of a variant looked up are e1 e2 e3, or, without one of
+    // the last three, e0 e2 e3, e0 e1 e3 or e0 e1 e2.
+    char32_t e[4];
+    std::size_t m = 4;
+    for (std::size_t u = t + k; m > 0 && u-- > t;) {
+      for (std::size_t i = starts[u + 1]; i > starts[u] && m > 0;) e[--m] = keys[--i];
+      if (u > t && m > 0) e[--m] = U' ';
+    }
+    return index.has_end_triple(e[1], e[2], e[3]) || index.has_end_triple(e[0], e[2], e[3]) ||
+           index.has_end_triple(e[0], e[1], e[3]) || index.has_end_triple(e[0], e[1], e[2]);
   }
 
   const Name* nearest(const Lexicon& lex, const std::u32string& key, std::size_t tokens) const {

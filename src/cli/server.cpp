@@ -276,8 +276,12 @@ void serve(const std::string& socket, const std::function<int(int, char**)>& run
     if (verbose) {
       std::string what = ok ? "running" : "refused";
       if (ok) {
-        for (const auto& a : request["argv"]) what += " " + a.get<std::string>();
-        what += " in " + request["cwd"].get<std::string>();
+        for (const auto& a : request["argv"]) {
+          what += ' ';
+          what += a.get<std::string>();
+        }
+        what += " in ";
+        what += request["cwd"].get<std::string>();
       }
       std::fprintf(stderr, "concord: server: %s\n", what.c_str());
     }
