@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
@@ -49,6 +50,20 @@ bool apply_nfc(std::string_view in, std::string& out, OffsetMap& map) {
 
 }  // namespace
 
+Normalizer::Normalizer(FoldTable table) : table_(std::move(table)) {
+  // The BMP's code points normalize() keeps as they are: neither removed,
+  // replaced nor a digit (ICU's Nd), so that most letters cost one bit test.
+  auto plain = std::make_shared<std::vector<std::uint64_t>>(1024, 0);
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    const auto cp = static_cast<char32_t>(c);
+    if (table_.remove.count(cp) != 0 || table_.replace.count(cp) != 0 || u_charType(c) == U_DECIMAL_DIGIT_NUMBER) continue;
+    (*plain)[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+  }
+  plain_ = std::move(plain);
+}
+
+Normalizer::Normalizer() : Normalizer(FoldTable{}) {}
+
 NormalizedText Normalizer::normalize(std::string_view utf8) const {
   NormalizedText result;
   std::string composed;
@@ -60,21 +75,23 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
   const auto* s = reinterpret_cast<const uint8_t*>(input.data());
   const auto length = static_cast<int32_t>(input.size());
   int32_t i = 0;
-  std::size_t run = 0;  // pending unchanged bytes, flushed before a change
-  auto flush = [&] {
+  // The bytes kept as they are since the last change: always the `run`
+  // bytes of the input just before the current one, copied in one go.
+  std::size_t run = 0;
+  auto flush = [&](std::size_t at) {
+    out.append(input.data() + (at - run), run);
     result.fold.add_unchanged(run);
     run = 0;
   };
   while (i < length) {
     const uint8_t b = s[i];
     if (b < 0x80 && b != '\r') {
-      out.push_back(static_cast<char>(b));
       ++run;
       ++i;
       continue;
     }
     if (b == '\r') {
-      flush();
+      flush(static_cast<std::size_t>(i));
       const bool crlf = i + 1 < length && s[i + 1] == '\n';
       out.push_back('\n');
       result.fold.add_change(crlf ? 2 : 1, 1);
@@ -85,33 +102,34 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     const auto source_length = static_cast<std::size_t>(i - start);
-    if (c < 0) {  // cannot happen on validated input; keep bytes as they are
-      out.append(reinterpret_cast<const char*>(s + start), source_length);
+    // Kept as it is: most letters (one bit test), and bytes that are no
+    // UTF-8 (impossible on validated input).
+    const auto cp = static_cast<char32_t>(c);
+    if (c < 0 || (cp <= 0xFFFF && ((*plain_)[cp >> 6] >> (cp & 63) & 1) != 0)) {
       run += source_length;
       continue;
     }
-    const auto cp = static_cast<char32_t>(c);
+    const auto at = static_cast<std::size_t>(start);
     if (table_.remove.count(cp) != 0) {
-      flush();
+      flush(at);
       result.fold.add_change(source_length, 0);
       continue;
     }
     if (u_charType(c) == U_DECIMAL_DIGIT_NUMBER) {
-      flush();
+      flush(at);
       out.push_back(static_cast<char>('0' + u_charDigitValue(c)));
       result.fold.add_change(source_length, 1);
       continue;
     }
     if (auto it = table_.replace.find(cp); it != table_.replace.end()) {
-      flush();
+      flush(at);
       out += it->second;
       result.fold.add_change(source_length, it->second.size());
       continue;
     }
-    out.append(reinterpret_cast<const char*>(s + start), source_length);
     run += source_length;
   }
-  flush();
+  flush(input.size());
   return result;
 }
 
@@ -130,21 +148,28 @@ class FoldIdentity {
   bool operator()(UChar32 c) {
     if (c < 0 || c > 0xFFFF) return false;
     const auto block = static_cast<std::size_t>(c) >> 6;
-    std::call_once(once_[block], [&] {
-      std::uint64_t bits = 0;
-      for (UChar32 k = 0; k < 64; ++k) {
-        const UChar32 cp = static_cast<UChar32>(block << 6) + k;
-        if (U_IS_SURROGATE(cp)) continue;
-        icu::UnicodeString u(cp);
-        if (u.foldCase() == icu::UnicodeString(cp)) bits |= std::uint64_t{1} << k;
+    // Double-checked: once a block is known, asking costs one load (a
+    // std::call_once per code point cost more than the rest of the fold).
+    if (!ready_[block].load(std::memory_order_acquire)) {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      if (!ready_[block].load(std::memory_order_relaxed)) {
+        std::uint64_t bits = 0;
+        for (UChar32 k = 0; k < 64; ++k) {
+          const UChar32 cp = static_cast<UChar32>(block << 6) + k;
+          if (U_IS_SURROGATE(cp)) continue;
+          icu::UnicodeString u(cp);
+          if (u.foldCase() == icu::UnicodeString(cp)) bits |= std::uint64_t{1} << k;
+        }
+        bits_[block] = bits;
+        ready_[block].store(true, std::memory_order_release);
       }
-      bits_[block] = bits;
-    });
+    }
     return (bits_[block] >> (c & 63)) & 1;
   }
 
  private:
-  std::once_flag once_[1024];
+  std::mutex mutex_;
+  std::atomic<bool> ready_[1024] = {};
   std::uint64_t bits_[1024] = {};
 };
 

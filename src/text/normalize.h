@@ -11,10 +11,13 @@
 // shared by threads. Copyable and movable.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "text/offset_map.h"
 
@@ -41,8 +44,8 @@ struct NormalizedText {
 
 class Normalizer {
  public:
-  Normalizer() = default;
-  explicit Normalizer(FoldTable table) : table_(std::move(table)) {}
+  Normalizer();
+  explicit Normalizer(FoldTable table);
 
   NormalizedText normalize(std::string_view utf8) const;
   // The normalized text only, for rule data (names, month names, triggers).
@@ -52,6 +55,7 @@ class Normalizer {
 
  private:
   FoldTable table_;
+  std::shared_ptr<const std::vector<std::uint64_t>> plain_;  // bits: BMP code points kept as they are
 };
 
 // Case-folds UTF-8 text with ICU's full case folding.
