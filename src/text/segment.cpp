@@ -13,13 +13,26 @@
 
 namespace concord {
 
-bool is_word_char(char32_t c) {
+namespace detail {
+bool is_word_char_icu(char32_t c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
   const auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
+
+const std::uint64_t* word_char_bits() {
+  static const std::vector<std::uint64_t> bits = [] {
+    std::vector<std::uint64_t> b(1024, 0);
+    for (char32_t c = 0; c <= 0xFFFF; ++c) {
+      if (is_word_char_icu(c)) b[c >> 6] |= std::uint64_t{1} << (c & 63);
+    }
+    return b;
+  }();
+  return bits.data();
+}
+}  // namespace detail
 
 char32_t code_point_at(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return 0;

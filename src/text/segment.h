@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +26,19 @@ std::vector<TextSpan> split_paragraphs(std::string_view text);
 // crossing a paragraph boundary. Trailing whitespace is trimmed.
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale);
 
+namespace detail {
+bool is_word_char_icu(char32_t c);       // ICU's general category: L, M or Nd
+const std::uint64_t* word_char_bits();   // the same for the BMP, one bit each (built on first use)
+}  // namespace detail
+
 // True for a code point that can be part of a word (letter, mark, digit).
-bool is_word_char(char32_t c);
+// Inline, one bit test for the BMP: tokenizing asks it of every code point.
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c > 0xFFFF) return detail::is_word_char_icu(c);
+  static const std::uint64_t* const bits = detail::word_char_bits();
+  return (bits[c >> 6] >> (c & 63)) & 1;
+}
 // The code point that starts at `offset` / ends just before `offset`
 // (U+0000 at the edges of the text).
 char32_t code_point_at(std::string_view text, std::size_t offset);
