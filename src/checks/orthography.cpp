@@ -44,8 +44,8 @@ bool ends_with(const std::u32string& w, const std::u32string& s) {
 
 class Scanner {
  public:
-  Scanner(const LanguagePack& pack, const Speller& speller, bool zwnj)
-      : o_(pack.orthography), speller_(speller), zwnj_(zwnj && speller.available()) {
+  Scanner(const LanguagePack& pack, const Speller& speller, bool zwnj, const ZwnjMemo* memo)
+      : o_(pack.orthography), speller_(speller), zwnj_(zwnj && speller.available()), memo_(memo) {
     for (const auto& a : o_.prefixes) prefixes_.push_back({modern(a.text), modern(a.after)});
     for (const auto& a : o_.suffixes) suffixes_.push_back({modern(a.text), modern(a.after)});
   }
@@ -82,7 +82,14 @@ class Scanner {
         if (arabic) {
           // A document repeats its words: each is judged once.
           auto [it, fresh] = judged.try_emplace(std::move(word));
-          if (fresh) it->second = missing_zwnj(it->first);
+          if (fresh) {
+            if (auto known = memo_ != nullptr ? memo_->get(it->first) : std::nullopt) {
+              it->second = std::move(*known);
+            } else {
+              it->second = missing_zwnj(it->first);
+              if (memo_ != nullptr) memo_->put(it->first, it->second);
+            }
+          }
           for (std::size_t at : it->second) {
             issues.push_back({OrthographyIssue::Type::kZwnj, offset(i + at), 0, word_begin, word_end, 0});
           }
@@ -170,15 +177,31 @@ class Scanner {
   const LanguagePack::Orthography& o_;
   const Speller& speller_;
   bool zwnj_;
+  const ZwnjMemo* memo_;
   std::vector<Affix> prefixes_;  // modern letters, longest first
   std::vector<Affix> suffixes_;
 };
 
 }  // namespace
 
+std::optional<std::vector<std::size_t>> ZwnjMemo::get(const std::u32string& word) const {
+  Shard& shard = shards_[std::hash<std::u32string>{}(word) % kShards];
+  const std::lock_guard<std::mutex> lock(shard.mutex);
+  auto it = shard.map.find(word);
+  if (it == shard.map.end()) return std::nullopt;
+  return it->second;
+}
+
+void ZwnjMemo::put(const std::u32string& word, const std::vector<std::size_t>& at) const {
+  Shard& shard = shards_[std::hash<std::u32string>{}(word) % kShards];
+  const std::lock_guard<std::mutex> lock(shard.mutex);
+  if (shard.map.size() >= kPerShard) shard.map.clear();
+  shard.map.insert_or_assign(word, at);
+}
+
 std::vector<OrthographyIssue> find_orthography_issues(std::string_view utf8, const LanguagePack& pack,
-                                                      const Speller& speller, bool zwnj) {
-  return Scanner(pack, speller, zwnj).scan(utf8);
+                                                      const Speller& speller, bool zwnj, const ZwnjMemo* memo) {
+  return Scanner(pack, speller, zwnj, memo).scan(utf8);
 }
 
 std::string fix_orthography(std::string_view original_utf8, const LanguagePack& pack, const Speller& speller) {

@@ -6,13 +6,17 @@
 // Both functions read the ORIGINAL text: normalization folds these letters
 // and drops ZWNJ, so the normalized text no longer shows them.
 //
-// Thread safety: pure functions of their arguments (the Speller is
-// thread-safe).
+// Thread safety: pure functions of their arguments (the Speller and the
+// ZwnjMemo are thread-safe).
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rules.h"
@@ -31,13 +35,34 @@ struct OrthographyIssue {
   std::size_t letter = 0;  // kLetter: index into pack.orthography.letters
 };
 
+// Where words lack a ZWNJ, remembered across texts: the answer depends on
+// the word, the pack and the dictionary alone, and asking the dictionary is
+// most of the scan. One memo per pack and Speller. Thread-safe; bounded (a
+// full shard is emptied).
+class ZwnjMemo {
+ public:
+  std::optional<std::vector<std::size_t>> get(const std::u32string& word) const;
+  void put(const std::u32string& word, const std::vector<std::size_t>& at) const;
+
+ private:
+  static constexpr std::size_t kShards = 16;
+  static constexpr std::size_t kPerShard = 8192;
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::u32string, std::vector<std::size_t>> map;
+  };
+  mutable std::array<Shard, kShards> shards_;
+};
+
 // Every spot of the older orthography in `utf8`, in text order. A missing
 // ZWNJ is reported only where the dictionary confirms the ZWNJ form (for a
 // suffix, the stem alone will do when the solid word is unknown), and only
 // between letters that join; without a dictionary, or with `zwnj` false,
 // only letters are reported.
+// `memo`, when given, must be one kept for this pack and speller.
 std::vector<OrthographyIssue> find_orthography_issues(std::string_view utf8, const LanguagePack& pack,
-                                                      const Speller& speller, bool zwnj = true);
+                                                      const Speller& speller, bool zwnj = true,
+                                                      const ZwnjMemo* memo = nullptr);
 
 // A corrected copy of `original_utf8`: letters replaced, ZWNJ inserted
 // where find_orthography_issues() finds them missing. Every other byte

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
 
 #include "checks/orthography.h"
 #include "checks/registry.h"
@@ -26,7 +29,7 @@ class OrthographyCheck : public Check {
       if (!pack.orthography.declared()) continue;
       const Source& file = source.doc.source();
       const std::vector<OrthographyIssue> issues =
-          find_orthography_issues(file.content(), pack, group.spellers->get(pack), zwnj_);
+          find_orthography_issues(file.content(), pack, group.spellers->get(pack), zwnj_, &memo(pack, group));
       if (issues.empty() || issues.size() < min_count_) continue;
 
       // Counts per letter name, in the pack's order («Arabic yeh» may cover
@@ -66,8 +69,20 @@ class OrthographyCheck : public Check {
   }
 
  private:
+  // One memo per pack and Speller (an engine's checks see one Speller per
+  // pack, but a memo must never mix two).
+  const ZwnjMemo& memo(const LanguagePack& pack, const Group& group) const {
+    const Speller* speller = &group.spellers->get(pack);
+    const std::lock_guard<std::mutex> lock(memos_mutex_);
+    std::unique_ptr<ZwnjMemo>& m = memos_[{pack.id, speller}];
+    if (!m) m = std::make_unique<ZwnjMemo>();
+    return *m;
+  }
+
   bool zwnj_;
   std::size_t min_count_;
+  mutable std::mutex memos_mutex_;
+  mutable std::map<std::pair<std::string, const Speller*>, std::unique_ptr<ZwnjMemo>> memos_;
 };
 
 }  // namespace
