@@ -157,10 +157,16 @@ class SpellingCheck : public Check {
     }
     // Words of this document and of the group's other sources in the same
     // language: a correction the group uses is likelier.
-    std::unordered_set<std::string_view> same_language;
-    for (const AnalyzedSource& s : group.sources) {
-      if (s.pack == source.pack) same_language.insert(words[s.index].begin(), words[s.index].end());
+    // (Usually the source is its language's only one: its own set will do.)
+    std::unordered_set<std::string_view> merged;
+    std::size_t same = 0;
+    for (const AnalyzedSource& s : group.sources) same += s.pack == source.pack ? 1 : 0;
+    if (same > 1) {
+      for (const AnalyzedSource& s : group.sources) {
+        if (s.pack == source.pack) merged.insert(words[s.index].begin(), words[s.index].end());
+      }
     }
+    const std::unordered_set<std::string_view>& same_language = same > 1 ? merged : words[source.index];
     // The letters this document writes: candidates for a dropped letter.
     std::set<char32_t> letters;
     {
