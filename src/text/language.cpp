@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "text/bmp_table.h"
 #include "text/normalize.h"
 
 namespace concord {
@@ -24,18 +25,12 @@ int script_of(UChar32 c) {
   return static_cast<int>(script);
 }
 
-// The BMP's scripts in one table, asked of ICU once per process (65,536
-// look-ups, a millisecond): detection reads one entry per code point.
 int letter_script(UChar32 c) {
-  struct Table {
-    std::int16_t script[0x10000];
-    Table() {
-      for (UChar32 cp = 0; cp < 0x10000; ++cp) script[static_cast<std::size_t>(cp)] = static_cast<std::int16_t>(script_of(cp));
-    }
-  };
-  static const Table table;
+  static const BmpTable<std::int16_t> table([](char32_t cp) {
+    return static_cast<std::int16_t>(script_of(static_cast<UChar32>(cp)));
+  });
   if (c < 0 || c > 0xFFFF) return script_of(c);
-  return table.script[static_cast<std::size_t>(c)];
+  return table(static_cast<char32_t>(c));
 }
 
 }  // namespace

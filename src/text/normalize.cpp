@@ -52,14 +52,12 @@ bool apply_nfc(std::string_view in, std::string& out, OffsetMap& map) {
 
 Normalizer::Normalizer(FoldTable table) : table_(std::move(table)) {
   // The BMP's code points normalize() keeps as they are: neither removed,
-  // replaced nor a digit (ICU's Nd), so that most letters cost one bit test.
-  auto plain = std::make_shared<std::vector<std::uint64_t>>(1024, 0);
-  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
-    const auto cp = static_cast<char32_t>(c);
-    if (table_.remove.count(cp) != 0 || table_.replace.count(cp) != 0 || u_charType(c) == U_DECIMAL_DIGIT_NUMBER) continue;
-    (*plain)[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-  }
-  plain_ = std::move(plain);
+  // replaced nor a digit (ICU's Nd), so that most letters cost a look-up.
+  auto data = std::make_shared<const FoldTable>(table_);
+  plain_ = std::make_shared<const BmpTable<bool>>([data](char32_t c) {
+    return data->remove.count(c) == 0 && data->replace.count(c) == 0 &&
+           u_charType(static_cast<UChar32>(c)) != U_DECIMAL_DIGIT_NUMBER;
+  });
 }
 
 Normalizer::Normalizer() : Normalizer(FoldTable{}) {}
@@ -105,7 +103,7 @@ NormalizedText Normalizer::normalize(std::string_view utf8) const {
     // Kept as it is: most letters (one bit test), and bytes that are no
     // UTF-8 (impossible on validated input).
     const auto cp = static_cast<char32_t>(c);
-    if (c < 0 || (cp <= 0xFFFF && ((*plain_)[cp >> 6] >> (cp & 63) & 1) != 0)) {
+    if (c < 0 || (cp <= 0xFFFF && (*plain_)(cp))) {
       run += source_length;
       continue;
     }

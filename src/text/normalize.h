@@ -19,6 +19,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/bmp_table.h"
 #include "text/offset_map.h"
 
 namespace concord {
@@ -55,7 +56,7 @@ class Normalizer {
 
  private:
   FoldTable table_;
-  std::shared_ptr<const std::vector<std::uint64_t>> plain_;  // bits: BMP code points kept as they are
+  std::shared_ptr<const BmpTable<bool>> plain_;  // BMP code points kept as they are
 };
 
 // Case-folds UTF-8 text with ICU's full case folding.

@@ -23,15 +23,9 @@ bool is_word_char_icu(char32_t c) {
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
 
-const std::uint64_t* word_char_bits() {
-  static const std::vector<std::uint64_t> bits = [] {
-    std::vector<std::uint64_t> b(1024, 0);
-    for (char32_t c = 0; c <= 0xFFFF; ++c) {
-      if (is_word_char_icu(c)) b[c >> 6] |= std::uint64_t{1} << (c & 63);
-    }
-    return b;
-  }();
-  return bits.data();
+const BmpTable<bool>& word_chars() {
+  static const BmpTable<bool> table(is_word_char_icu);
+  return table;
 }
 }  // namespace detail
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/bmp_table.h"
+
 namespace concord {
 
 struct TextSpan {
@@ -27,17 +29,17 @@ std::vector<TextSpan> split_paragraphs(std::string_view text);
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale);
 
 namespace detail {
-bool is_word_char_icu(char32_t c);       // ICU's general category: L, M or Nd
-const std::uint64_t* word_char_bits();   // the same for the BMP, one bit each (built on first use)
+bool is_word_char_icu(char32_t c);      // ICU's general category: L, M or Nd
+const BmpTable<bool>& word_chars();     // the same for the BMP (text/bmp_table.h)
 }  // namespace detail
 
 // True for a code point that can be part of a word (letter, mark, digit).
-// Inline, one bit test for the BMP: tokenizing asks it of every code point.
+// Inline, a table look-up for the BMP: tokenizing asks it of every code point.
 inline bool is_word_char(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   if (c > 0xFFFF) return detail::is_word_char_icu(c);
-  static const std::uint64_t* const bits = detail::word_char_bits();
-  return (bits[c >> 6] >> (c & 63)) & 1;
+  static const BmpTable<bool>& table = detail::word_chars();
+  return table(c);
 }
 // The code point that starts at `offset` / ends just before `offset`
 // (U+0000 at the edges of the text).
