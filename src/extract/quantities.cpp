@@ -4,6 +4,7 @@
 #include <unicode/rbnf.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -224,9 +225,8 @@ std::vector<Quantity> join_compound_amounts(const std::string& text, const Langu
 // as it reaches the number, since every piece after it is optional. When
 // the first choices do not reach the number, a later choice would have
 // been RE2's: false, and RE2 computes the captures.
-bool read_parts(const LanguagePack::Quantities& q, std::string_view text, std::size_t begin, std::size_t end,
-                std::vector<std::string_view>& groups) {
-  const LanguagePack::Quantities::Parts& parts = *q.parts;
+bool read_parts(const LanguagePack::Quantities& q, const std::array<std::shared_ptr<const RE2>, 6>& parts,
+                std::string_view text, std::size_t begin, std::size_t end, std::vector<std::string_view>& groups) {
   const re2::StringPiece input(text.data(), text.size());
   groups.assign(static_cast<std::size_t>(q.regex->NumberOfCapturingGroups() + 1), std::string_view());
   std::size_t at = begin;
@@ -239,11 +239,11 @@ bool read_parts(const LanguagePack::Quantities& q, std::string_view text, std::s
     at += m[0].size();
     return true;
   };
-  piece(*parts.qualifier, q.group_qualifier);
-  piece(*parts.prefix, q.group_prefix);
-  if (!piece(*parts.number, q.group_number) && !piece(*parts.spelled, q.group_spelled)) return false;
-  piece(*parts.scale, q.group_scale);
-  piece(*parts.unit, q.group_unit);
+  piece(*parts[0], q.group_qualifier);
+  piece(*parts[1], q.group_prefix);
+  if (!piece(*parts[2], q.group_number) && !piece(*parts[3], q.group_spelled)) return false;
+  piece(*parts[4], q.group_scale);
+  piece(*parts[5], q.group_unit);
   if (at != end) return false;
   groups[0] = text.substr(begin, end - begin);
   return true;
@@ -270,9 +270,10 @@ std::vector<Quantity> extract_quantities(const Document& doc, const LanguagePack
   std::vector<double> scales;  // of each quantity in `out`: 1 when unscaled
   std::vector<re2::StringPiece> pieces;
   std::vector<std::string_view> g;
+  const auto* parts = q.parts ? q.parts->get() : nullptr;
   for_each_span(*q.regex, text, [&](std::size_t match_begin, std::size_t match_end) {
     if (!outside_dates(match_begin, match_end)) return;
-    if (!q.parts || !read_parts(q, text, match_begin, match_end, g)) {
+    if (parts == nullptr || !read_parts(q, *parts, text, match_begin, match_end, g)) {
       read_captures(*q.regex, text, match_begin, match_end, text.size(), pieces, g);
     }
     const auto offset = [&](std::string_view s) { return static_cast<std::size_t>(s.data() - text.data()); };

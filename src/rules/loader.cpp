@@ -24,6 +24,24 @@
 #include "text/segment.h"
 
 namespace concord {
+
+LanguagePack::Quantities::Parts::Parts(std::array<std::string, 6> sources, const RE2::Options& options)
+    : lazy_(std::make_shared<Lazy>()) {
+  lazy_->sources = std::move(sources);
+  lazy_->options = options;
+}
+
+const std::array<std::shared_ptr<const RE2>, 6>* LanguagePack::Quantities::Parts::get() const {
+  Lazy& lazy = *lazy_;
+  std::call_once(lazy.once, [&lazy] {
+    lazy.ok = true;
+    for (std::size_t i = 0; i < lazy.sources.size(); ++i) {
+      lazy.pieces[i] = std::make_shared<const RE2>(lazy.sources[i], lazy.options);
+      lazy.ok = lazy.ok && lazy.pieces[i]->ok();
+    }
+  });
+  return lazy.ok ? &lazy.pieces : nullptr;
+}
 namespace fs = std::filesystem;
 
 namespace {
@@ -683,16 +701,7 @@ class Loader {
     if (!re->ok()) {
       throw UserError(pack.where.path, fmt::format("number rules do not compile: {}", re->error()));
     }
-    LanguagePack::Quantities::Parts parts;
-    bool parts_ok = true;
-    using Piece = std::pair<std::shared_ptr<const RE2>*, const std::string*>;
-    for (auto [piece, source] : {Piece{&parts.qualifier, &qualifier}, Piece{&parts.prefix, &prefix},
-                                 Piece{&parts.number, &number}, Piece{&parts.spelled, &spelled},
-                                 Piece{&parts.scale, &scale}, Piece{&parts.unit, &unit}}) {
-      *piece = std::make_shared<const RE2>(*source, options);
-      parts_ok = parts_ok && (*piece)->ok();
-    }
-    if (parts_ok) q.parts = std::move(parts);
+    q.parts.emplace(std::array<std::string, 6>{qualifier, prefix, number, spelled, scale, unit}, options);
     const auto& groups = re->NamedCapturingGroups();
     q.group_qualifier = groups.at("qual");
     q.group_prefix = groups.at("pre");

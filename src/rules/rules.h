@@ -16,8 +16,10 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -136,13 +138,28 @@ struct LanguagePack {
     std::shared_ptr<const RE2> regex;  // compiled by load_rules()
     int group_qualifier = 0, group_prefix = 0, group_number = 0, group_spelled = 0, group_scale = 0,
         group_unit = 0;
-    // The pieces of `regex` in its order, each matched anchored at its
-    // start, each with one capture (the piece's group) where it has one:
-    // the captures of a match found by `regex` are read off them, which is
-    // far cheaper than RE2 computing them on the whole pattern. Empty when
-    // not built (a pack assembled by hand): `regex` alone is then used.
-    struct Parts {
-      std::shared_ptr<const RE2> qualifier, prefix, number, spelled, scale, unit;
+    // The pieces of `regex` in its order (qualifier, prefix, number,
+    // spelled, scale, unit), each matched anchored at its start, each with
+    // one capture (the piece's group) where it has one: the captures of a
+    // match found by `regex` are read off them, which is far cheaper than
+    // RE2 computing them on the whole pattern. Compiled on first use (a run
+    // meets few of the packs); empty when not built (a pack assembled by
+    // hand): `regex` alone is then used.
+    class Parts {
+     public:
+      Parts(std::array<std::string, 6> sources, const RE2::Options& options);
+      // The compiled pieces, or nullptr when one does not compile.
+      const std::array<std::shared_ptr<const RE2>, 6>* get() const;
+
+     private:
+      struct Lazy {
+        std::once_flag once;
+        std::array<std::string, 6> sources;
+        RE2::Options options;
+        std::array<std::shared_ptr<const RE2>, 6> pieces;
+        bool ok = false;
+      };
+      std::shared_ptr<Lazy> lazy_;
     };
     std::optional<Parts> parts;
   };
