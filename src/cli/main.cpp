@@ -258,6 +258,37 @@ void warm_up(const Engine& engine) {
   }
 }
 
+// For the server, after it served `concord check ARGS` in `cwd`: checks the
+// files ARGS names with the warm engine, output discarded, so that RE2's
+// automata and the dictionary memos of the server (which its children
+// inherit) know them. Only sources: option values are passed over.
+void learn_from(const Engine& engine, const std::vector<std::string>& args, const std::string& cwd) {
+  static const std::set<std::string> kWithValue = {
+      "-l", "--lang", "-r", "--rules", "-o", "--output", "-f", "--format", "--config", "--baseline",
+      "--report-dir", "--group", "--fail-on", "--max-source-bytes", "--max-rule-bytes", "-j", "--jobs"};
+  constexpr std::uintmax_t kMaxLearnBytes = std::uintmax_t{1} << 20;
+  if (args.size() < 3 || args[1] != "check") return;
+  std::vector<SourceSpec> specs;
+  for (std::size_t i = 2; i < args.size() && specs.size() < 16; ++i) {
+    const std::string& a = args[i];
+    if (kWithValue.count(a) != 0) {
+      ++i;
+      continue;
+    }
+    if (a.empty() || a[0] == '-') continue;
+    const std::filesystem::path path = std::filesystem::path(cwd) / a;  // an absolute `a` stays itself
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > kMaxLearnBytes) continue;
+    specs.push_back(SourceSpec{path.string(), "", std::nullopt});
+  }
+  if (specs.empty()) return;
+  try {
+    engine.check(engine.analyze("learn", specs));
+  } catch (const std::exception&) {
+    // Not a source concord can read: nothing to learn.
+  }
+}
+
 // concord never modifies a source file: an output, a report or a baseline
 // that would land on one of the sources (same file, or a link to it) is
 // refused before anything is read or written.
@@ -484,10 +515,15 @@ static int run_cli(int argc, char** argv) {
     if (*serve_cmd) {
       if (!serve_opts.files.empty()) throw UserError(serve_opts.files.front(), "serve takes no files");
       const std::string socket = serve_socket.empty() ? server::default_socket() : serve_socket;
-      warm_up(engine_for(serve_opts, project_config(serve_project), true));
-      server::serve(socket, run_cli, [&socket] {
-        std::fprintf(stderr, "concord: serving at %s (export CONCORD_SERVER=%s)\n", socket.c_str(), socket.c_str());
-      }, serve_verbose);
+      const Engine& engine = engine_for(serve_opts, project_config(serve_project), true);
+      warm_up(engine);
+      server::serve(
+          socket, run_cli,
+          [&socket] {
+            std::fprintf(stderr, "concord: serving at %s (export CONCORD_SERVER=%s)\n", socket.c_str(), socket.c_str());
+          },
+          [&engine](const std::vector<std::string>& args, const std::string& cwd) { learn_from(engine, args, cwd); },
+          serve_verbose);
       return kExitClean;
     }
     if (*check && jsonl) {
@@ -675,7 +711,9 @@ static int run_cli(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
-  tune_heap();
+  // Not for the server: a child it forks copies a whole 2 MiB huge page on
+  // its first write to one (1-2 ms more per check of the seed pair).
+  if (!(argc > 1 && std::string(argv[1]) == "serve")) tune_heap();
   // CONCORD_SERVER=SOCKET: a check, baseline, extract or fix runs in that
   // server when one of this build listens there, else here.
   if (const char* socket = std::getenv("CONCORD_SERVER"); socket != nullptr && *socket != '\0' && argc > 1) {

@@ -2,14 +2,17 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -225,7 +228,8 @@ std::optional<int> delegate(const std::string& socket, int argc, char** argv) {
 }
 
 void serve(const std::string& socket, const std::function<int(int, char**)>& run,
-           const std::function<void()>& ready, bool verbose) {
+           const std::function<void()>& ready,
+           const std::function<void(const std::vector<std::string>&, const std::string&)>& learn, bool verbose) {
   const sockaddr_un addr = address(socket);
   const std::filesystem::path folder = std::filesystem::path(socket).parent_path();
   std::error_code ec;
@@ -245,13 +249,30 @@ void serve(const std::string& socket, const std::function<int(int, char**)>& run
       ::chmod(socket.c_str(), 0600) != 0 || ::listen(listener, 64) != 0) {
     throw UserError(socket, fmt::format("cannot listen: {}", std::strerror(errno)));
   }
-  ::signal(SIGCHLD, SIG_IGN);  // children are reaped by the kernel
   ::signal(SIGPIPE, SIG_IGN);  // a client that went away
   const std::string me = identity();
   ready();
   std::fflush(stdout);
   std::fflush(stderr);
+  std::size_t children = 0;                // running (reaped below)
+  std::vector<nlohmann::json> to_learn;    // requests served, to learn from when idle
+  constexpr std::size_t kMaxToLearn = 8;
   for (;;) {
+    for (int status = 0; children > 0 && ::waitpid(-1, &status, WNOHANG) > 0;) --children;
+    pollfd ready_fd{listener, POLLIN, 0};
+    const int polled = ::poll(&ready_fd, 1, to_learn.empty() ? -1 : 10);
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) {  // idle
+      if (children == 0) {
+        for (const nlohmann::json& r : to_learn) {
+          // The server must be single-threaded when it forks: learn() joins
+          // every thread it starts before it returns.
+          learn(r["argv"].get<std::vector<std::string>>(), r["cwd"].get<std::string>());
+        }
+        to_learn.clear();
+      }
+      continue;
+    }
     const int conn = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
     if (conn < 0) {
       if (errno == EINTR || errno == ECONNABORTED || errno == EMFILE || errno == ENFILE) continue;
@@ -292,6 +313,14 @@ void serve(const std::string& socket, const std::function<int(int, char**)>& run
       run_for_client(conn, fds, request, run);
     } else if (pid < 0) {
       answer(conn, 'R', 0);  // the client checks in its own process
+    } else {
+      ++children;
+      const auto same = [&request](const nlohmann::json& r) {
+        return r["argv"] == request["argv"] && r["cwd"] == request["cwd"];
+      };
+      if (learn && to_learn.size() < kMaxToLearn && std::none_of(to_learn.begin(), to_learn.end(), same)) {
+        to_learn.push_back(request);
+      }
     }
     for (int fd : fds) {
       if (fd >= 0) ::close(fd);

@@ -22,6 +22,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace concord::server {
 
@@ -37,11 +38,17 @@ std::optional<int> delegate(const std::string& socket, int argc, char** argv);
 // Listens at `socket` (its folder created 0700 when missing) and serves
 // until killed: for each client, forks; the child runs `run(argc, argv)`
 // with the client's descriptors, folder and NO_COLOR / CONCORD_RULES, and
-// sends its status. `ready` is called once listening. `verbose`: one line
-// on the server's stderr per client. Throws UserError when the socket
-// cannot be made, or a server already listens there.
+// sends its status. `ready` is called once listening. `learn(argv, cwd)`
+// is called in the server for each request served, once no child runs
+// and no client waits: what a child learns (RE2's automata, the
+// dictionary memos) dies with it, so the server checks the same files
+// itself, and the next check of them or of similar text starts warmer.
+// `verbose`: one line on the server's stderr per client. Throws UserError
+// when the socket cannot be made, or a server already listens there.
 void serve(const std::string& socket, const std::function<int(int, char**)>& run,
-           const std::function<void()>& ready, bool verbose = false);
+           const std::function<void()>& ready,
+           const std::function<void(const std::vector<std::string>&, const std::string&)>& learn,
+           bool verbose = false);
 
 // True in a child forked by serve(): it never delegates again.
 bool in_server_child();
