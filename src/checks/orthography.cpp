@@ -184,21 +184,6 @@ class Scanner {
 
 }  // namespace
 
-std::optional<std::vector<std::size_t>> ZwnjMemo::get(const std::u32string& word) const {
-  Shard& shard = shards_[std::hash<std::u32string>{}(word) % kShards];
-  const std::lock_guard<std::mutex> lock(shard.mutex);
-  auto it = shard.map.find(word);
-  if (it == shard.map.end()) return std::nullopt;
-  return it->second;
-}
-
-void ZwnjMemo::put(const std::u32string& word, const std::vector<std::size_t>& at) const {
-  Shard& shard = shards_[std::hash<std::u32string>{}(word) % kShards];
-  const std::lock_guard<std::mutex> lock(shard.mutex);
-  if (shard.map.size() >= kPerShard) shard.map.clear();
-  shard.map.insert_or_assign(word, at);
-}
-
 std::vector<OrthographyIssue> find_orthography_issues(std::string_view utf8, const LanguagePack& pack,
                                                       const Speller& speller, bool zwnj, const ZwnjMemo* memo) {
   return Scanner(pack, speller, zwnj, memo).scan(utf8);

@@ -10,15 +10,12 @@
 // ZwnjMemo are thread-safe).
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "checks/memo.h"
 #include "rules/rules.h"
 #include "text/speller.h"
 
@@ -37,22 +34,8 @@ struct OrthographyIssue {
 
 // Where words lack a ZWNJ, remembered across texts: the answer depends on
 // the word, the pack and the dictionary alone, and asking the dictionary is
-// most of the scan. One memo per pack and Speller. Thread-safe; bounded (a
-// full shard is emptied).
-class ZwnjMemo {
- public:
-  std::optional<std::vector<std::size_t>> get(const std::u32string& word) const;
-  void put(const std::u32string& word, const std::vector<std::size_t>& at) const;
-
- private:
-  static constexpr std::size_t kShards = 16;
-  static constexpr std::size_t kPerShard = 8192;
-  struct Shard {
-    std::mutex mutex;
-    std::unordered_map<std::u32string, std::vector<std::size_t>> map;
-  };
-  mutable std::array<Shard, kShards> shards_;
-};
+// most of the scan. One memo per pack and Speller (checks/memo.h).
+using ZwnjMemo = BoundedMemo<std::u32string, std::vector<std::size_t>, 8192>;
 
 // Every spot of the older orthography in `utf8`, in text order. A missing
 // ZWNJ is reported only where the dictionary confirms the ZWNJ form (for a

@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "checks/memo.h"
 #include "checks/registry.h"
 #include "text/distance.h"
 
@@ -50,68 +51,16 @@ struct Candidates {
 // What the dictionary said about words and about their one-letter
 // insertions, kept across groups: in a corpus the same unknown words
 // (names, transliterations, the same slip) come back, and each costs
-// hundreds of look-ups (nuspell takes microseconds for each). Bounded: a
-// full shard is emptied, so memory stays flat however long the corpus.
-// Thread-safe; entries are copied in and out whole, so each is consistent.
-class DictionaryMemo {
- public:
-  struct Entry {
-    signed char known = -1;  // known_word(); -1: not asked yet
-    std::u32string letters;  // letters tried as insertions, sorted
-    std::vector<std::pair<std::uint32_t, char32_t>> insertions;  // (position, letter) the dictionary knows, sorted
-  };
-  Entry get(const std::string& word) const {
-    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    auto it = shard.map.find(word);
-    return it == shard.map.end() ? Entry{} : it->second;
-  }
-  void put(const std::string& word, Entry entry) const {
-    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    if (shard.map.size() >= kPerShard) shard.map.clear();
-    shard.map.insert_or_assign(word, std::move(entry));
-  }
-
- private:
-  static constexpr std::size_t kShards = 16;
-  static constexpr std::size_t kPerShard = 4096;
-  struct Shard {
-    std::mutex mutex;
-    std::unordered_map<std::string, Entry> map;
-  };
-  mutable std::array<Shard, kShards> shards_;
+// hundreds of look-ups (nuspell takes microseconds for each).
+struct DictionaryEntry {
+  signed char known = -1;  // known_word(); -1: not asked yet
+  std::u32string letters;  // letters tried as insertions, sorted
+  std::vector<std::pair<std::uint32_t, char32_t>> insertions;  // (position, letter) the dictionary knows, sorted
 };
-
-// The main dictionary's answer for candidate corrections, kept across
-// groups like DictionaryMemo: the same unknown word comes back with the
-// same candidates, and nuspell takes microseconds for each. Bounded and
-// thread-safe the same way.
-class KnownMemo {
- public:
-  // -1: not asked yet.
-  int get(const std::string& word) const {
-    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    auto it = shard.map.find(word);
-    return it == shard.map.end() ? -1 : (it->second ? 1 : 0);
-  }
-  void put(const std::string& word, bool known) const {
-    Shard& shard = shards_[std::hash<std::string>{}(word) % kShards];
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    if (shard.map.size() >= kPerShard) shard.map.clear();
-    shard.map.insert_or_assign(word, known);
-  }
-
- private:
-  static constexpr std::size_t kShards = 16;
-  static constexpr std::size_t kPerShard = 16384;
-  struct Shard {
-    std::mutex mutex;
-    std::unordered_map<std::string, bool> map;
-  };
-  mutable std::array<Shard, kShards> shards_;
-};
+using DictionaryMemo = BoundedMemo<std::string, DictionaryEntry>;
+// The main dictionary's answer for candidate corrections: the same unknown
+// word comes back with the same candidates.
+using KnownMemo = BoundedMemo<std::string, bool, 16384>;
 
 class SpellingCheck : public Check {
  public:
@@ -255,7 +204,7 @@ class SpellingCheck : public Check {
                                            const std::unordered_set<std::string_view>& group_words) const {
     const DictionaryMemo& memo = *memos_.at(pack.id);
     const std::string word = to_utf8(w);
-    DictionaryMemo::Entry entry = memo.get(word);
+    DictionaryEntry entry = memo.get(word).value_or(DictionaryEntry{});
     if (entry.known < 0) {
       entry.known = known_word(speller, pack, w) ? 1 : 0;
       memo.put(word, entry);
@@ -276,7 +225,7 @@ class SpellingCheck : public Check {
     // Every candidate has 2+ code points; the main dictionary judges them.
     const KnownMemo& known_memo = *known_memos_.at(pack.id);
     auto known = [&](const std::string& c) {
-      if (const int k = known_memo.get(c); k >= 0) return k == 1;
+      if (const std::optional<bool> k = known_memo.get(c)) return *k;
       const bool k = speller.known(c, Speller::Dictionaries::kMain);
       known_memo.put(c, k);
       return k;

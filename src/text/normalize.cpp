@@ -7,7 +7,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
@@ -137,43 +136,17 @@ std::string Normalizer::normalize_string(std::string_view utf8) const {
 
 namespace {
 
-// Whether ICU's full case folding leaves a BMP code point as it is, asked
-// of ICU once per block of 64 code points, on first use. Folding maps each
-// code point on its own (no context), so a string of such code points folds
-// to itself: Persian text and lower-case Spanish never reach ICU.
-class FoldIdentity {
- public:
-  bool operator()(UChar32 c) {
-    if (c < 0 || c > 0xFFFF) return false;
-    const auto block = static_cast<std::size_t>(c) >> 6;
-    // Double-checked: once a block is known, asking costs one load (a
-    // std::call_once per code point cost more than the rest of the fold).
-    if (!ready_[block].load(std::memory_order_acquire)) {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      if (!ready_[block].load(std::memory_order_relaxed)) {
-        std::uint64_t bits = 0;
-        for (UChar32 k = 0; k < 64; ++k) {
-          const UChar32 cp = static_cast<UChar32>(block << 6) + k;
-          if (U_IS_SURROGATE(cp)) continue;
-          icu::UnicodeString u(cp);
-          if (u.foldCase() == icu::UnicodeString(cp)) bits |= std::uint64_t{1} << k;
-        }
-        bits_[block] = bits;
-        ready_[block].store(true, std::memory_order_release);
-      }
-    }
-    return (bits_[block] >> (c & 63)) & 1;
-  }
-
- private:
-  std::mutex mutex_;
-  std::atomic<bool> ready_[1024] = {};
-  std::uint64_t bits_[1024] = {};
-};
-
-FoldIdentity& fold_identity() {
-  static FoldIdentity table;
-  return table;
+// Whether ICU's full case folding leaves a BMP code point as it is.
+// Folding maps each code point on its own (no context), so a string of such
+// code points folds to itself: Persian text and lower-case Spanish never
+// reach ICU.
+bool folds_to_itself(char32_t c) {
+  static const BmpTable<bool> table([](char32_t cp) {
+    if (U_IS_SURROGATE(cp)) return false;
+    icu::UnicodeString u(static_cast<UChar32>(cp));
+    return u.foldCase() == icu::UnicodeString(static_cast<UChar32>(cp));
+  });
+  return table(c);
 }
 
 }  // namespace
@@ -191,7 +164,7 @@ std::string fold_case(std::string_view utf8) {
     }
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    identity = c >= 0 && fold_identity()(c);
+    identity = c >= 0 && c <= 0xFFFF && folds_to_itself(static_cast<char32_t>(c));
   }
   if (identity) return out;
   out.clear();
