@@ -46,10 +46,12 @@ std::string identity() {
                      static_cast<long long>(st.st_mtim.tv_sec), static_cast<long long>(st.st_mtim.tv_nsec));
 }
 
-bool write_all(int fd, const void* data, std::size_t size) {
-  const auto* p = static_cast<const char*>(data);
+// All `size` bytes through `io` (::read or ::write), retried on EINTR;
+// false at end of file or on an error.
+template <typename Pointer, typename Io>
+bool all_bytes(int fd, Pointer p, std::size_t size, Io io) {
   while (size > 0) {
-    const ssize_t n = ::write(fd, p, size);
+    const ssize_t n = io(fd, p, size);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     p += n;
@@ -58,17 +60,11 @@ bool write_all(int fd, const void* data, std::size_t size) {
   return true;
 }
 
-bool read_all(int fd, void* data, std::size_t size) {
-  auto* p = static_cast<char*>(data);
-  while (size > 0) {
-    const ssize_t n = ::read(fd, p, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
+bool write_all(int fd, const void* data, std::size_t size) {
+  return all_bytes(fd, static_cast<const char*>(data), size, ::write);
 }
+
+bool read_all(int fd, void* data, std::size_t size) { return all_bytes(fd, static_cast<char*>(data), size, ::read); }
 
 sockaddr_un address(const std::string& path) {
   sockaddr_un addr{};
