@@ -99,15 +99,28 @@ void answer(int fd, char kind, std::int32_t status) {
   write_all(fd, out, sizeof(out));
 }
 
+// The message both ends exchange: the request's length as its data, room
+// for three descriptors as its control part. Points into itself: built in
+// place, never copied.
+struct HeaderMessage {
+  explicit HeaderMessage(std::uint32_t* length) : iov{length, sizeof(*length)} {
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof(control);
+  }
+  HeaderMessage(const HeaderMessage&) = delete;
+  HeaderMessage& operator=(const HeaderMessage&) = delete;
+
+  iovec iov;
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 3)] = {};
+  msghdr msg{};
+};
+
 // Receives the header (request length) and the client's three descriptors.
 bool receive_header(int fd, std::uint32_t& length, std::array<int, 3>& fds) {
-  msghdr msg{};
-  iovec iov{&length, sizeof(length)};
-  msg.msg_iov = &iov;
-  msg.msg_iovlen = 1;
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 3)] = {};
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof(control);
+  HeaderMessage header(&length);
+  msghdr& msg = header.msg;
   ssize_t n;
   do {
     n = ::recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
@@ -189,13 +202,8 @@ std::optional<int> delegate(const std::string& socket, int argc, char** argv) {
     ::close(fd);
     return std::nullopt;
   }
-  msghdr msg{};
-  iovec iov{&length, sizeof(length)};
-  msg.msg_iov = &iov;
-  msg.msg_iovlen = 1;
-  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * 3)] = {};
-  msg.msg_control = control;
-  msg.msg_controllen = sizeof(control);
+  HeaderMessage header(&length);
+  msghdr& msg = header.msg;
   cmsghdr* c = CMSG_FIRSTHDR(&msg);
   c->cmsg_level = SOL_SOCKET;
   c->cmsg_type = SCM_RIGHTS;
