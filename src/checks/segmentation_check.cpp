@@ -50,7 +50,7 @@ class SegmentationCheck : public Check {
     const Document& doc = source.doc;
     const std::string& text = doc.text();
     const std::string& first = a.parts.front();
-    for (std::size_t pos = text.find(first); pos != std::string::npos; pos = text.find(first, pos + 1)) {
+    for (std::size_t pos = find_bytes(text, first); pos != std::string::npos; pos = find_bytes(text, first, pos + 1)) {
       if (is_word_char(code_point_before(text, pos)) && is_word_char(code_point_at(text, pos))) continue;
       std::size_t end = pos + first.size();
       bool broken = false;

@@ -62,7 +62,7 @@ bool Document::contains_any(std::size_t begin, std::size_t end, const std::vecto
   if (keys.empty() || begin >= end) return false;
   const std::string folded = fold_case(slice(begin, end));
   for (const std::string& key : keys) {
-    for (std::size_t at = folded.find(key); at != std::string::npos; at = folded.find(key, at + 1)) {
+    for (std::size_t at = find_bytes(folded, key); at != std::string::npos; at = find_bytes(folded, key, at + 1)) {
       if (at_word_boundaries(folded, at, at + key.size())) return true;
     }
   }

@@ -6,6 +6,10 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -48,6 +52,34 @@ char32_t code_point_before(std::string_view text, std::size_t offset) {
   U8_PREV(s, 0, i, c);
 #pragma GCC diagnostic pop
   return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+std::size_t find_bytes(std::string_view text, std::string_view needle, std::size_t from) {
+  const std::size_t n = needle.size();
+  if (from > text.size()) return std::string_view::npos;
+  if (n == 0) return from;
+  if (n == 1 || n > text.size() - from) return text.find(needle, from);
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // Sixteen places at a time: those whose first and last bytes are the
+  // needle's are compared whole (the needle's two ends seldom recur
+  // together at its length, even where each byte alone is everywhere).
+  const __m128i first = _mm_set1_epi8(needle.front());
+  const __m128i last = _mm_set1_epi8(needle.back());
+  const char* p = text.data();
+  for (; i + n - 1 + 16 <= text.size(); i += 16) {
+    const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + n - 1));
+    auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(at_first, first), _mm_cmpeq_epi8(at_last, last))));
+    while (mask != 0) {
+      const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
+      if (std::memcmp(p + i + bit + 1, needle.data() + 1, n - 2) == 0) return i + bit;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  return text.find(needle, i);
 }
 
 bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t end) {

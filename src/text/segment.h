@@ -48,6 +48,13 @@ char32_t code_point_before(std::string_view text, std::size_t offset);
 // True when [begin, end) is not glued to a word character on either side.
 bool at_word_boundaries(std::string_view text, std::size_t begin, std::size_t end);
 // The text with each run of spaces, tabs and line breaks as one space.
+// The first place at or after `from` where `needle` is written in `text`,
+// or npos; an empty needle is found at `from`. std::string_view::find
+// looks for the needle's first byte, which in Arabic-script text is on
+// every other byte (the lead byte of every letter); this compares the
+// needle's first and last bytes at sixteen places at a time.
+std::size_t find_bytes(std::string_view text, std::string_view needle, std::size_t from = 0);
+
 std::string collapse_spaces(std::string_view text);
 // Number of code points in a UTF-8 string.
 std::size_t code_point_count(std::string_view text);

@@ -166,3 +166,21 @@ TEST_CASE("span_index: containing span or last span before", "[segment]") {
   CHECK(concord::span_index(later, 1) == static_cast<std::size_t>(-1));
   CHECK(concord::span_index({}, 0) == static_cast<std::size_t>(-1));
 }
+
+TEST_CASE("find_bytes: every place string_view::find finds, at every offset and length", "[segment][find_bytes]") {
+  // Persian, Spanish and ASCII, with needles whose ends recur apart
+  // (Arabic lead bytes) and texts longer and shorter than a block.
+  const std::string text =
+      "روابط دیپلماتیک، و سفارت، و ق.م. و ق. م. در آلماتی، و «EE. UU.» ;; a. C. y, y ,y, y؛، و" + std::string(40, 'a') +
+      "، و";
+  const std::vector<std::string> needles = {"، و", "ق.", "EE.", ", y", ";", "aaaa", "a", "و", "، و،", "؛، و", "zz", ""};
+  for (const std::string& needle : needles) {
+    for (std::size_t from = 0; from <= text.size() + 1; ++from) {
+      for (std::size_t cut : {text.size(), text.size() / 2, std::size_t{17}, std::size_t{3}}) {
+        const std::string_view hay(text.data(), cut);
+        INFO("needle '" << needle << "' from " << from << " in " << cut << " bytes");
+        CHECK(concord::find_bytes(hay, needle, from) == (from > hay.size() ? std::string_view::npos : hay.find(needle, from)));
+      }
+    }
+  }
+}
