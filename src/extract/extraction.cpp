@@ -41,28 +41,66 @@ std::size_t gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std
   return 0;
 }
 
-// Where coordinated clauses begin inside [begin, end): after the pack's
-// `clause_breaks` («، و», ", y", ", and", ";"). A claim's parts (trigger,
-// value, date, cumulative cue) are looked for in the trigger's clause
-// first: «En 2008 la ayuda ascendió a 30 millones, y la ayuda acumulada
-// entre 1992 y 2008 fue de 400 millones» holds two claims, not one.
-std::vector<std::size_t> clause_breaks(const Document& doc, const LanguagePack& pack, std::size_t begin,
-                                       std::size_t end) {
-  std::vector<std::size_t> breaks;
-  const std::string_view text = doc.slice(begin, end);
-  for (const std::string& key : pack.list("clause_breaks")) {
-    if (key.empty()) continue;
-    for (std::size_t at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
-      // A key that starts with punctuation needs no boundary on its left.
-      const std::size_t after = at + key.size();
-      const bool left = !is_word_char(code_point_at(key, 0)) || !is_word_char(code_point_before(text, at));
-      const bool ok = left && !is_word_char(code_point_at(text, after));
-      if (ok) breaks.push_back(begin + at);
+// Where coordinated clauses begin: after the pack's `clause_breaks` («، و»,
+// ", y", ", and", ";"). A claim's parts (trigger, value, date, cumulative
+// cue) are looked for in the trigger's clause first: «En 2008 la ayuda
+// ascendió a 30 millones, y la ayuda acumulada entre 1992 y 2008 fue de 400
+// millones» holds two claims, not one.
+//
+// A key counts at word boundaries inside a trigger's window, and the
+// window's edges are boundaries (as if the window were the whole text).
+// Each place a key is written is found once per document, with the code
+// points around it; a window reads its breaks off that list.
+class ClauseKeys {
+ public:
+  ClauseKeys(const Document& doc, const LanguagePack& pack) {
+    const std::string_view text = doc.text();
+    for (const std::string& key : pack.list("clause_breaks")) {
+      if (key.empty()) continue;
+      const bool free_left = !is_word_char(code_point_at(key, 0));
+      for (std::size_t at = find_bytes(text, key); at != std::string_view::npos; at = find_bytes(text, key, at + 1)) {
+        Place p;
+        p.at = at;
+        p.end = at + key.size();
+        p.free_left = free_left;
+        const char32_t before = code_point_before(text, at);
+        p.before_word = is_word_char(before);
+        p.before_begin = at - (before == 0 ? 0 : utf8_length(before));
+        const char32_t after = code_point_at(text, p.end);
+        p.after_word = is_word_char(after);
+        p.after_end = p.end + (after == 0 ? 0 : utf8_length(after));
+        places_.push_back(p);
+      }
     }
+    std::sort(places_.begin(), places_.end(), [](const Place& a, const Place& b) { return a.at < b.at; });
   }
-  std::sort(breaks.begin(), breaks.end());
-  return breaks;
-}
+
+  // The breaks inside [begin, end), ascending. A code point cut by an edge
+  // of the window reads as no code point, as it does in a slice.
+  std::vector<std::size_t> inside(std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> breaks;
+    auto it = std::lower_bound(places_.begin(), places_.end(), begin,
+                               [](const Place& p, std::size_t at) { return p.at < at; });
+    for (; it != places_.end() && it->at < end; ++it) {
+      if (it->end > end) continue;
+      const bool left = it->free_left || !it->before_word || it->before_begin < begin || it->at == begin;
+      const bool right = !it->after_word || it->after_end > end;
+      if (left && right) breaks.push_back(it->at);
+    }
+    return breaks;
+  }
+
+ private:
+  static std::size_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+  struct Place {
+    std::size_t at = 0, end = 0;  // the key's bytes
+    bool free_left = false;       // the key starts with punctuation: no boundary needed on its left
+    bool before_word = false, after_word = false;
+    std::size_t before_begin = 0, after_end = 0;  // the code points around it
+  };
+  std::vector<Place> places_;
+};
 
 // Clause breaks strictly between two spans: each one crossed weighs more
 // than any distance inside a sentence.
@@ -229,12 +267,13 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   // یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط …» the date after «و» is the next
   // clause's).
   std::vector<std::vector<std::size_t>> event_breaks(ex.events.size());
+  const ClauseKeys clause_keys(doc, pack);
   const auto& trigger_ends = pack.list("trigger_clause_ends");
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventMention& event = ex.events[e];
     const Window& span = windows[e];
     std::vector<std::size_t>& breaks = event_breaks[e];
-    breaks = clause_breaks(doc, pack, span.begin, span.end);
+    breaks = clause_keys.inside(span.begin, span.end);
     if (const std::size_t next = doc.token_at_or_after(event.end); next < doc.tokens().size()) {
       const TextSpan& token = doc.tokens()[next];
       if (token.begin < span.end &&
