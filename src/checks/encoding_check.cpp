@@ -106,6 +106,26 @@ std::vector<Sequence> find_sequences(const std::u32string& cps) {
   return kept;
 }
 
+// Whether `text` holds a place where sequence_at() could find a sequence:
+// a lead U+00C2-U+00F4 (UTF-8 C3 82 to C3 B4) followed by a code point that
+// Windows-1252 writes as a continuation byte (0x80-0xBF). Mojibake needs
+// one, and most text has none: it is then not decoded at all.
+bool may_hold_mojibake(std::string_view text) {
+  const auto n = static_cast<int32_t>(text.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  for (std::size_t at = text.find('\xC3'); at != std::string_view::npos; at = text.find('\xC3', at + 1)) {
+    if (at + 1 >= text.size() || p[at + 1] < 0x82 || p[at + 1] > 0xB4) continue;
+    auto i = static_cast<int32_t>(at + 2);
+    UChar32 c = 0;
+    if (i >= n) break;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    const auto b = cp1252_byte(static_cast<char32_t>(c));
+    if (b && *b >= 0x80 && *b <= 0xBF) return true;
+  }
+  return false;
+}
+
 std::u32string repair_once(const std::u32string& cps) {
   std::u32string out;
   std::size_t i = 0;
@@ -136,10 +156,16 @@ class EncodingCheck : public Check {
   void run(const Group& group, std::vector<Finding>& out) const override {
     for (const AnalyzedSource& source : group.sources) {
       const std::string_view text = source.doc.source().content();
+      // Replacement characters and mojibake need a byte pattern to start
+      // from; text without one is not decoded (most text: decoding was
+      // most of this check's time).
+      if (quotes_) find_lost_quotes(source, text, out);
+      const bool replacement = replacement_ && text.find("\xEF\xBF\xBD") != std::string_view::npos;
+      const bool mojibake = mojibake_ && may_hold_mojibake(text);
+      if (!replacement && !mojibake) continue;
       const std::vector<CodePoint> cps = decode(text);
-      if (quotes_) find_lost_quotes(source, text, cps, out);
-      if (replacement_) find_replacement_characters(source, text, cps, out);
-      if (mojibake_) find_mojibake(source, text, cps, out);
+      if (replacement) find_replacement_characters(source, text, cps, out);
+      if (mojibake) find_mojibake(source, text, cps, out);
     }
   }
 
@@ -154,32 +180,39 @@ class EncodingCheck : public Check {
   // to the previous one, no sentence end between. A question mark ending a
   // question has a letter before it and no letter after it, so it never
   // opens a pair.
-  void find_lost_quotes(const AnalyzedSource& source, std::string_view text, const std::vector<CodePoint>& cps,
-                        std::vector<Finding>& out) const {
+  void find_lost_quotes(const AnalyzedSource& source, std::string_view text, std::vector<Finding>& out) const {
     auto opens_after = [](char32_t c) {
       return is_space(c) || c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == ':' || c == ',' ||
              c == ';' || c == 0x060C || c == 0x061B || c == 0x2013 || c == 0x2014;
     };
-    for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
-      if (cps[i].c != '?' || !is_word_char(cps[i + 1].c)) continue;
-      if (i > 0 && !opens_after(cps[i - 1].c)) continue;
+    // Read by bytes from each '?': the text is seldom decoded whole.
+    auto length = [](char32_t c) -> std::size_t { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; };
+    for (std::size_t i = text.find('?'); i != std::string_view::npos; i = text.find('?', i + 1)) {
+      if (i + 1 >= text.size() || !is_word_char(code_point_at(text, i + 1))) continue;
+      if (i > 0 && !opens_after(code_point_before(text, i))) continue;
       std::optional<std::size_t> close;
-      for (std::size_t j = i + 1; j < cps.size() && j - i <= max_quote_length_ + 1; ++j) {
-        const char32_t c = cps[j].c;
+      char32_t previous = '?';
+      std::size_t j = i + 1;
+      for (std::size_t steps = 1; j < text.size() && steps <= max_quote_length_ + 1; ++steps) {
+        const char32_t c = code_point_at(text, j);
+        const std::size_t next = j + length(c);
         if (c == '?') {
-          const bool glued = is_word_char(cps[j - 1].c);
-          const bool free_after = j + 1 == cps.size() || !is_word_char(cps[j + 1].c);
-          if (glued && free_after && j > i + 1) close = j;
+          const bool glued = is_word_char(previous);
+          const bool free_after = next >= text.size() || !is_word_char(code_point_at(text, next));
+          if (glued && free_after && steps > 1) close = j;
           break;
         }
         const bool stop = is_line_break(c) || c == '!' || c == 0x061F || c == 0x2026 || c == 0xAB ||
                           c == 0xBB || c == 0x201C || c == 0x201D ||
-                          (c == '.' && (j + 1 == cps.size() || is_space(cps[j + 1].c)));
+                          (c == '.' && (next >= text.size() || is_space(code_point_at(text, next))));
         if (stop) break;
+        previous = c;
+        j = next;
       }
       if (!close) continue;
-      const std::size_t begin = at(source, text, cps, i), end = at(source, text, cps, *close + 1);
-      const std::string inner(text.substr(cps[i + 1].begin, cps[*close].begin - cps[i + 1].begin));
+      const std::size_t start = source.doc.source().content_start();
+      const std::size_t begin = start + i, end = start + *close + 1;
+      const std::string inner(text.substr(i + 1, *close - (i + 1)));
       const std::string suggestion = quoted(*source.pack, inner);
       Finding f = finding(fmt::format("'?' used as quotation marks around {}: the marks were probably lost "
                                       "in a conversion to another character set",
