@@ -212,6 +212,12 @@ struct Candidate {
   std::size_t template_index;
   std::vector<std::string_view> groups;  // indexed by capture group
   std::size_t context = 0;               // length of the whole match, context words included
+  // A template whose mention is its whole match (DateTemplate::
+  // mention_is_match): the captures are read, and the candidate accepted
+  // or not, only if it is reached in the leftmost-longest selection (most
+  // are shadowed by a longer date over them and never are).
+  bool pending = false;
+  std::size_t window_end = 0;  // where its search could have run to
 };
 
 // A year from context, in the calendar it was written in.
@@ -262,6 +268,19 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
   // paragraphs where the filter says it can match.
   const std::vector<TextSpan>& paragraphs = doc.paragraphs();
   const std::vector<std::vector<std::uint32_t>> where = pack.date_filter.windows(text, paragraphs, pack.dates.size());
+  // Whether a template's match, with the span [b, e) of its placeholders,
+  // is a date candidate.
+  const auto accepted = [&](const DateTemplate& tpl, const std::vector<std::string_view>& groups, std::size_t b,
+                            std::size_t e) {
+    if (bare_year_is_quantity(text, pack, tpl, groups, b, e)) return false;
+    if (ambiguous_month_without_year(pack, tpl, groups)) return false;
+    for (int y : {tpl.year, tpl.year2}) {
+      if (y == 0 || groups[static_cast<std::size_t>(y)].data() == nullptr) continue;
+      const int year = parse_int(groups[static_cast<std::size_t>(y)]);
+      if (year < tpl.min_year || year > tpl.max_year) return false;
+    }
+    return true;
+  };
   for (std::size_t t = 0; t < pack.dates.size(); ++t) {
     const DateTemplate& tpl = pack.dates[t];
     const auto on_match = [&](const std::vector<std::string_view>& groups) {
@@ -275,17 +294,21 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
         e = std::max(e, gb + groups[g].size());
       }
       if (b == std::string::npos) return;
-      if (bare_year_is_quantity(text, pack, tpl, groups, b, e)) return;
-      if (ambiguous_month_without_year(pack, tpl, groups)) return;
-      for (int y : {tpl.year, tpl.year2}) {
-        if (y == 0 || groups[static_cast<std::size_t>(y)].data() == nullptr) continue;
-        const int year = parse_int(groups[static_cast<std::size_t>(y)]);
-        if (year < tpl.min_year || year > tpl.max_year) return;
-      }
+      if (!accepted(tpl, groups, b, e)) return;
       candidates.push_back(Candidate{b, e, t, groups, groups[0].size()});
     };
     for (const std::uint32_t p : where[t]) {
-      for_each_match(*tpl.regex, text, paragraphs[p].begin, paragraphs[p].end, on_match);
+      const TextSpan& window = paragraphs[p];
+      if (tpl.mention_is_match) {
+        for_each_span(*tpl.regex, text, window.begin, window.end, [&](std::size_t b, std::size_t e) {
+          Candidate c{b, e, t, {}, e - b};
+          c.pending = true;
+          c.window_end = std::min(window.end, text.size());
+          candidates.push_back(std::move(c));
+        });
+      } else {
+        for_each_match(*tpl.regex, text, window.begin, window.end, on_match);
+      }
     }
   }
   // Leftmost-longest selection among all templates; between equal
@@ -306,9 +329,14 @@ std::vector<DateMention> extract_dates(const Document& doc, const LanguagePack& 
   std::optional<std::size_t> last_day_mention;   // for «همین روز»
   std::optional<std::size_t> last_month_mention;  // for «همین ماه»
   std::optional<std::size_t> last_year_mention;   // for «همین سال», "ese mismo año"
-  for (const Candidate& c : candidates) {
+  std::vector<re2::StringPiece> pieces;
+  for (Candidate& c : candidates) {
     if (!mentions.empty() && c.begin < last_end) continue;
     const DateTemplate& tpl = pack.dates[c.template_index];
+    if (c.pending) {
+      read_captures(*tpl.regex, text, c.begin, c.end, c.window_end, pieces, c.groups);
+      if (!accepted(tpl, c.groups, c.begin, c.end)) continue;
+    }
     auto group = [&](int index) -> std::string_view {
       return index > 0 && static_cast<std::size_t>(index) < c.groups.size() ? c.groups[index] : std::string_view();
     };

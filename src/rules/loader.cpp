@@ -94,6 +94,32 @@ std::shared_ptr<const RE2> compile(const YamlReader& reader, const YamlNode& nod
 
 // Spaces in a pattern stand for any whitespace; the text is normalized, so
 // the pattern is too (its Arabic yeh matches the text's folded Persian yeh).
+// Whether a pattern has a '|' outside every group (escapes and character
+// classes read as RE2 reads them).
+bool has_top_level_alternative(std::string_view pattern) {
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // a ']' first is literal
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth <= 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string prepare_pattern(const RuleSet& rules, const std::string& pattern) {
   std::string normalized = rules.normalizer.normalize_string(pattern);
   std::string out;
@@ -752,6 +778,8 @@ class Loader {
     const std::string text = prepare_pattern(rules_, t.source);
     std::string expanded;
     std::set<std::string> used;
+    // Placeholders (not connectors) as [first byte, last byte] of the text.
+    std::vector<std::pair<std::size_t, std::size_t>> placed;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\\' && i + 1 < text.size()) {
         expanded += text.substr(i, 2);
@@ -789,9 +817,14 @@ class Loader {
       }
       if (!used.insert(name).second) r.fail(pattern_node, fmt::format("placeholder '{{{}}}' used twice", name));
       expanded += "(?P<" + name + ">" + body + ")";
+      placed.emplace_back(i, close);
       i = close;
     }
     if (used.empty()) r.fail(pattern_node, "a date pattern needs at least one placeholder");
+    t.mention_is_match = !placed.empty() && placed.front().first == 0 && placed.back().second + 1 == text.size() &&
+                         !has_top_level_alternative(text) &&
+                         (placed.front().second + 1 == text.size() ||
+                          std::string_view("?*+{").find(text[placed.front().second + 1]) == std::string_view::npos);
     t.regex = compile(r, pattern_node, expanded);
     const auto& groups = t.regex->NamedCapturingGroups();
     auto index = [&](const char* name) {

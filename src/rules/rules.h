@@ -58,6 +58,10 @@ struct DateTemplate {
   int month_num = 0, month_num2 = 0;  // months written as numbers («۱۳۷۰/۹/۲۵»)
   Calendar calendar = Calendar::kGregorian;  // of numeric months
   int min_year = 0, max_year = 9999;         // years outside are not this template's
+  // The pattern starts and ends with a placeholder that must match, with no
+  // alternative at its top level: the mention (the placeholders' span) is
+  // the whole match, known before the captures are read.
+  bool mention_is_match = false;
   std::vector<std::string> examples;      // each must be found, whole
   std::vector<std::string> counterexamples;  // none may be found
 };

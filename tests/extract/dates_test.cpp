@@ -1,6 +1,10 @@
 // Date extraction, table-driven, through the Engine with the real rule packs.
 // The rows are positional (value, granularity, range?, excerpt, exists,
 // inferred, antecedent); extract_table.h's checker checks them.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "extract_table.h"
 
 using concord::Granularity;
@@ -272,4 +276,53 @@ TEST_CASE("dates: «un ejército de 1500 soldados» is not the year 1500", "[dat
 
 TEST_CASE("dates: «بیش از ۲۰۰۰ نفر» is a count, not the year 2000", "[dates][fa]") {
   check_case({"fa", "بیش از ۲۰۰۰ نفر آمدند.", {}});
+}
+
+TEST_CASE("dates: captures read late give the dates read at once", "[dates]") {
+  // Templates whose mention is their whole match have their captures read
+  // only when the leftmost-longest selection reaches them. On every
+  // fixture's text the dates must be those found reading every match's
+  // captures at once.
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> texts;  // (path, text)
+  for (const auto& folder : fs::directory_iterator(std::string(CONCORD_SOURCE_DIR) + "/fixtures")) {
+    if (!folder.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(folder.path())) {
+      if (file.path().extension() != ".txt") continue;
+      std::ifstream in(file.path(), std::ios::binary);
+      texts.emplace_back(file.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+  }
+  // Matches the selection reaches and then rejects: a year out of the
+  // template's range, an ambiguous month without a year, a count.
+  texts.emplace_back("made.fa", "در ۲۳۰۰-۲۴۰۰ و ۱۳۷۰-۱۳۷۵ رفت و ۵ می آمد؛ بیش از ۲۰۰۰ نفر و ۱۲ مه.");
+  texts.emplace_back("made.es", "En 0950-0999 y 1992-1994 fueron más de 2000 personas, el 5 de mayo.");
+  std::size_t compared = 0, late = 0;
+  for (const auto& [path, text] : texts) {
+    CAPTURE(path);
+    const concord::Group group = engine().analyze("late", {concord::SourceSpec{path, "", text}});
+    const concord::AnalyzedSource& source = group.sources.at(0);
+    concord::LanguagePack eager = *source.pack;
+    for (concord::DateTemplate& t : eager.dates) t.mention_is_match = false;
+    const auto lazy = concord::extract_dates(source.doc, *source.pack);
+    const auto at_once = concord::extract_dates(source.doc, eager);
+    REQUIRE(lazy.size() == at_once.size());
+    for (std::size_t i = 0; i < lazy.size(); ++i) {
+      CAPTURE(i, source.doc.text().substr(at_once[i].begin, at_once[i].end - at_once[i].begin));
+      CHECK(lazy[i].begin == at_once[i].begin);
+      CHECK(lazy[i].end == at_once[i].end);
+      CHECK(lazy[i].template_index == at_once[i].template_index);
+      CHECK(lazy[i].kind == at_once[i].kind);
+      CHECK(lazy[i].antecedent == at_once[i].antecedent);
+      CHECK(lazy[i].from.iso() == at_once[i].from.iso());
+      CHECK(lazy[i].from.year_inferred == at_once[i].from.year_inferred);
+      CHECK(lazy[i].from.exists == at_once[i].from.exists);
+      CHECK(lazy[i].to.has_value() == at_once[i].to.has_value());
+      if (lazy[i].to && at_once[i].to) CHECK(lazy[i].to->iso() == at_once[i].to->iso());
+      late += source.pack->dates[lazy[i].template_index].mention_is_match;
+    }
+    compared += lazy.size();
+  }
+  CHECK(compared > 300);
+  CHECK(late > 100);  // the late path is taken
 }

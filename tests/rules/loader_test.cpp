@@ -401,3 +401,32 @@ TEST_CASE("loader: the bundled rules load every time, whatever the thread timing
     CHECK(rules.languages.size() == 3);
   }
 }
+
+TEST_CASE("loader: a date template's mention is its match only when placeholders end it", "[rules][loader]") {
+  // DateTemplate::mention_is_match lets extraction read the captures late;
+  // a template with context words, an optional first placeholder or an
+  // alternative at the top level must not claim it.
+  const TempFolder temp("concord_loader_test_", "mention");
+  const fs::path& dir = temp.path();
+  write(dir / "en/zz_extra.yaml",
+        "dates:\n"
+        "  - \"{day} {month} {year}\"\n"
+        "  - \"{month} {year}\"\n"
+        "  - \"{day} (?:x|y) {month}\"\n"
+        "  - \"in {month} {year}\"\n"
+        "  - \"{month} {year} AD\"\n"
+        "  - \"{day}? {month} {year}\"\n"
+        "  - \"{day} {month}|{year}\"\n"
+        "  - \"{day} [|(] {month}\"\n"
+        "  - \"{day} {connector} {day2} {month}\"\n"
+        "  - \"{day} {month} {connector}\"\n");
+  const concord::RuleSet rules = concord::load_rules({kRealRules, dir.string()});
+  const auto& dates = rules.languages.at("en").dates;
+  REQUIRE(dates.size() >= 10);
+  const std::vector<bool> want = {true, true, true, false, false, false, false, true, true, false};
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    const concord::DateTemplate& t = dates[dates.size() - want.size() + i];
+    CAPTURE(t.source);
+    CHECK(t.mention_is_match == want[i]);
+  }
+}
