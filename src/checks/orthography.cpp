@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -54,7 +55,10 @@ class Scanner {
     std::vector<OrthographyIssue> issues;
     if (!o_.declared()) return issues;
     const std::vector<CodePoint> cps = decode(text);
-    std::unordered_map<std::u32string, std::vector<std::size_t>> judged;  // missing_zwnj by word
+    // missing_zwnj() by word as written: equal bytes make equal modern
+    // letters, and most words repeat, so the modern form is built only for
+    // a word's first time in the document.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> judged;
     auto offset = [&](std::size_t i) { return i < cps.size() ? cps[i].begin : text.size(); };
     std::size_t i = 0;
     while (i < cps.size()) {
@@ -73,21 +77,20 @@ class Scanner {
         }
       }
       if (zwnj_) {
-        std::u32string word;
         bool arabic = true;
-        for (std::size_t k = i; k < j; ++k) {
-          word += modern(cps[k].c);
-          arabic = arabic && is_arabic_script(cps[k].c);
-        }
+        for (std::size_t k = i; k < j && arabic; ++k) arabic = is_arabic_script(cps[k].c);
         if (arabic) {
           // A document repeats its words: each is judged once.
-          auto [it, fresh] = judged.try_emplace(std::move(word));
+          auto [it, fresh] = judged.try_emplace(text.substr(word_begin, word_end - word_begin));
           if (fresh) {
-            if (auto known = memo_ != nullptr ? memo_->get(it->first) : std::nullopt) {
+            std::u32string word;
+            word.reserve(j - i);
+            for (std::size_t k = i; k < j; ++k) word += modern(cps[k].c);
+            if (auto known = memo_ != nullptr ? memo_->get(word) : std::nullopt) {
               it->second = std::move(*known);
             } else {
-              it->second = missing_zwnj(it->first);
-              if (memo_ != nullptr) memo_->put(it->first, it->second);
+              it->second = missing_zwnj(word);
+              if (memo_ != nullptr) memo_->put(word, it->second);
             }
           }
           for (std::size_t at : it->second) {
