@@ -160,6 +160,13 @@ Source::Source(std::string path, std::string bytes)
     content_start_ = 3;
   }
   line_starts_.push_back(0);
+  if (bytes_.find('\r') == std::string::npos) {
+    // LF only (most files): memchr from line to line.
+    for (std::size_t i = bytes_.find('\n'); i != std::string::npos; i = bytes_.find('\n', i + 1)) {
+      line_starts_.push_back(i + 1);
+    }
+    return;
+  }
   for (std::size_t i = 0; i < bytes_.size(); ++i) {
     if (bytes_[i] == '\n') {
       line_starts_.push_back(i + 1);
