@@ -84,63 +84,75 @@ std::uint64_t poly_hash(const std::u32string& s) {
   return h;
 }
 
-std::size_t triple_bit(char32_t a, char32_t b, char32_t c) {
-  const std::uint64_t h = ((std::uint64_t{a} * 0x100000001b3ull ^ b) * 0x100000001b3ull ^ c) * 0x9E3779B97F4A7C15ull;
-  return static_cast<std::size_t>(h >> 46);
+std::uint64_t triple_hash(char32_t a, char32_t b, char32_t c) {
+  return ((std::uint64_t{a} * 0x100000001b3ull ^ b) * 0x100000001b3ull ^ c) * 0x9E3779B97F4A7C15ull;
 }
 
 // Names of one language with one token count, indexed for distance-1
 // look-ups by their single-deletion variants (the SymSpell idea): a word
 // and a name within one edit share the word, the name, or one deletion of
 // each.
+//
+// Three bitsets screen the windows of text before any hash look-up; each
+// is sized to its index (about 32 bits per variant, so that some 3% of
+// the bits are set), which keeps the small indexes of long names in a few
+// cache lines: the screen is read for every window, millions per corpus,
+// and was bound by cache misses at a fixed 32 KiB per bitset.
 struct VariantIndex {
   std::unordered_map<std::u32string, std::vector<std::size_t>> variants;
   std::unordered_set<std::uint64_t> hashes;  // poly_hash of every key of `variants`
-  std::vector<std::uint64_t> screen = std::vector<std::uint64_t>(4096);  // bits of `hashes`: most misses stop here
-  std::vector<std::uint64_t> triples = std::vector<std::uint64_t>(4096);  // bits: first three code points of a variant
-  std::vector<std::uint64_t> end_triples = std::vector<std::uint64_t>(4096);  // bits: its last three
+  std::vector<std::uint64_t> screen;       // bits of `hashes`: most misses stop here
+  std::vector<std::uint64_t> triples;      // bits: first three code points of a variant
+  std::vector<std::uint64_t> end_triples;  // bits: its last three
+  unsigned shift = 58;                     // a bit is a hash's top 64 - shift bits
   bool short_variant = false;  // a variant under three code points: no screening by its start
   std::size_t min_length = std::numeric_limits<std::size_t>::max(), max_length = 0;  // of the names
 
   void add(const std::u32string& key, std::size_t id) {
     min_length = std::min(min_length, key.size());
     max_length = std::max(max_length, key.size());
-    insert(key, id);
+    variants[key].push_back(id);
     for (std::size_t i = 0; i < key.size(); ++i) {
       std::u32string v = key;
       v.erase(i, 1);
-      insert(v, id);
+      variants[v].push_back(id);
     }
   }
-  void insert(const std::u32string& v, std::size_t id) {
-    variants[v].push_back(id);
-    const std::uint64_t h = poly_hash(v);
-    hashes.insert(h);
-    screen[screen_bit(h) >> 6] |= std::uint64_t{1} << (screen_bit(h) & 63);
-    if (v.size() < 3) {
-      short_variant = true;
-    } else {
-      const std::size_t bit = triple_bit(v[0], v[1], v[2]);
-      triples[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-      const std::size_t n = v.size();
-      const std::size_t end = triple_bit(v[n - 1], v[n - 2], v[n - 3]);
-      end_triples[end >> 6] |= std::uint64_t{1} << (end & 63);
+  // Builds the hashes and bitsets once every name is added.
+  void finish() {
+    std::size_t bits = 4096;
+    while (bits < variants.size() * 32 && bits < (std::size_t{1} << 20)) bits *= 2;
+    shift = 64;
+    for (std::size_t b = bits; b > 1; b /= 2) --shift;
+    screen.assign(bits / 64, 0);
+    triples.assign(bits / 64, 0);
+    end_triples.assign(bits / 64, 0);
+    for (const auto& [v, ids] : variants) {
+      const std::uint64_t h = poly_hash(v);
+      hashes.insert(h);
+      set(screen, mix(h));
+      if (v.size() < 3) {
+        short_variant = true;
+      } else {
+        const std::size_t n = v.size();
+        set(triples, triple_hash(v[0], v[1], v[2]));
+        set(end_triples, triple_hash(v[n - 1], v[n - 2], v[n - 3]));
+      }
     }
   }
-  static std::size_t screen_bit(std::uint64_t h) { return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 46); }
-  bool has_hash(std::uint64_t h) const {
-    const std::size_t bit = screen_bit(h);
-    return ((screen[bit >> 6] >> (bit & 63)) & 1) != 0 && hashes.count(h) != 0;
+  static std::uint64_t mix(std::uint64_t h) { return h * 0x9E3779B97F4A7C15ull; }
+  void set(std::vector<std::uint64_t>& bitset, std::uint64_t h) const {
+    const std::size_t bit = static_cast<std::size_t>(h >> shift);
+    bitset[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
-  bool has_triple(char32_t a, char32_t b, char32_t c) const {
-    const std::size_t bit = triple_bit(a, b, c);
-    return (triples[bit >> 6] >> (bit & 63)) & 1;
+  bool test(const std::vector<std::uint64_t>& bitset, std::uint64_t h) const {
+    const std::size_t bit = static_cast<std::size_t>(h >> shift);
+    return ((bitset[bit >> 6] >> (bit & 63)) & 1) != 0;
   }
+  bool has_hash(std::uint64_t h) const { return test(screen, mix(h)) && hashes.count(h) != 0; }
+  bool has_triple(char32_t a, char32_t b, char32_t c) const { return test(triples, triple_hash(a, b, c)); }
   // The last three code points of a variant are ... a b c.
-  bool has_end_triple(char32_t a, char32_t b, char32_t c) const {
-    const std::size_t bit = triple_bit(c, b, a);
-    return (end_triples[bit >> 6] >> (bit & 63)) & 1;
-  }
+  bool has_end_triple(char32_t a, char32_t b, char32_t c) const { return test(end_triples, triple_hash(c, b, a)); }
 };
 
 struct Lexicon {
@@ -191,6 +203,7 @@ class NameCheck : public Check {
           lex.names.push_back(std::move(n));
         }
       }
+      for (VariantIndex& index : lex.by_tokens) index.finish();
     }
   }
 
