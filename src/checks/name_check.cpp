@@ -217,7 +217,7 @@ class NameCheck : public Check {
         if (m.demonym) continue;
         named.insert(m.entity);
         for (std::size_t t = s.doc.token_at_or_after(m.begin); t < tokens.size() && tokens[t].end <= m.end; ++t) {
-          auto it = s.pack->entity_names.find(std::string(s.doc.token_key(t)));
+          auto it = s.pack->entity_names.find(s.doc.token_key(t));
           if (it != s.pack->entity_names.end() && !it->second.demonym) named.insert(it->second.entity);
         }
       }

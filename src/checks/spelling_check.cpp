@@ -181,7 +181,7 @@ class SpellingCheck : public Check {
       if (u_isdigit(c < 0 ? 0xFFFD : c)) return std::nullopt;
     }
     const LanguagePack& pack = *source.pack;
-    if (pack.entity_names.count(std::string(word)) != 0) return std::nullopt;
+    if (pack.entity_names.count(word) != 0) return std::nullopt;
     for (const AnalyzedSource& s : group.sources) {
       if (s.index != source.index && s.pack != source.pack && words[s.index].count(word) != 0) return std::nullopt;
     }

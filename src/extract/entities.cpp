@@ -19,7 +19,7 @@ std::vector<EntityMention> extract_entities(const Document& doc, const LanguageP
     return gap.size() >= want.size() && collapse_spaces(gap) == want;
   };
   for (std::size_t t = 0; t < tokens.size();) {
-    auto found = pack.gazetteer.find(std::string(doc.token_key(t)));
+    auto found = pack.gazetteer.find(doc.token_key(t));
     std::size_t matched = 0, match_end = 0;
     const LanguagePack::EntityName* denotes = nullptr;
     if (found != pack.gazetteer.end()) {

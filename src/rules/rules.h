@@ -22,6 +22,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -82,6 +84,13 @@ struct NameCues {
   // Keys of words before a name that say what it is («شهر», «بندر»,
   // «منطقه»): also `before` cues, and strong enough for a short real word.
   std::vector<std::string> strong;
+};
+
+// Hashes std::string and std::string_view alike, for maps looked up by
+// the text's string_views without building a std::string for each.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
 struct LanguagePack {
@@ -208,7 +217,8 @@ struct LanguagePack {
     bool demonym = false;
     bool acronym = false;  // all capitals: matched case-sensitively
   };
-  std::unordered_map<std::string, EntityName> entity_names;
+  // Both are asked for every token: looked up by string_view, no copy.
+  std::unordered_map<std::string, EntityName, TextHash, std::equal_to<>> entity_names;
   struct GazetteerName {
     std::vector<std::string> words;  // token keys
     // gaps[i] is the text after words[i] (whitespace runs as one space):
@@ -217,7 +227,7 @@ struct LanguagePack {
     std::size_t bytes = 0;  // of the key: at one place the longest name wins
     EntityName denotes;
   };
-  std::unordered_map<std::string, std::vector<GazetteerName>> gazetteer;  // first word -> names, longest first
+  std::unordered_map<std::string, std::vector<GazetteerName>, TextHash, std::equal_to<>> gazetteer;  // first word -> names, longest first
 };
 
 struct Entity {
