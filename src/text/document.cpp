@@ -12,7 +12,7 @@ Document::Document(Source source, const Normalizer& normalizer)
   keys_.reserve(normalized_.text.size());
   key_ends_.reserve(tokens_.size());
   for (const TextSpan& t : tokens_) {
-    keys_ += fold_case(slice(t.begin, t.end));
+    append_folded(keys_, slice(t.begin, t.end));
     key_ends_.push_back(keys_.size());
   }
 }

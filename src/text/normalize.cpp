@@ -152,13 +152,20 @@ bool folds_to_itself(char32_t c) {
 }  // namespace
 
 std::string fold_case(std::string_view utf8) {
-  std::string out(utf8);
+  std::string out;
+  append_folded(out, utf8);
+  return out;
+}
+
+void append_folded(std::string& out, std::string_view utf8) {
+  const std::size_t start = out.size();
+  out.append(utf8);
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   bool identity = true;
   for (int32_t i = 0; i < length && identity;) {
     if (s[i] < 0x80) {
-      if (s[i] >= 'A' && s[i] <= 'Z') out[static_cast<std::size_t>(i)] = static_cast<char>(s[i] - 'A' + 'a');
+      if (s[i] >= 'A' && s[i] <= 'Z') out[start + static_cast<std::size_t>(i)] = static_cast<char>(s[i] - 'A' + 'a');
       ++i;
       continue;
     }
@@ -166,13 +173,12 @@ std::string fold_case(std::string_view utf8) {
     U8_NEXT(s, i, length, c);
     identity = c >= 0 && c <= 0xFFFF && folds_to_itself(static_cast<char32_t>(c));
   }
-  if (identity) return out;
-  out.clear();
+  if (identity) return;
+  out.resize(start);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   u.foldCase();
   u.toUTF8String(out);
-  return out;
 }
 
 std::string Normalizer::key(std::string_view utf8) const {

@@ -61,5 +61,8 @@ class Normalizer {
 
 // Case-folds UTF-8 text with ICU's full case folding.
 std::string fold_case(std::string_view utf8);
+// The same, appended to `out` (no string of its own: a document folds
+// every token's key into one buffer).
+void append_folded(std::string& out, std::string_view utf8);
 
 }  // namespace concord
