@@ -1,10 +1,6 @@
 // Date extraction, table-driven, through the Engine with the real rule packs.
 // The rows are positional (value, granularity, range?, excerpt, exists,
 // inferred, antecedent); extract_table.h's checker checks them.
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
 #include "extract_table.h"
 
 using concord::Granularity;
@@ -283,16 +279,7 @@ TEST_CASE("dates: captures read late give the dates read at once", "[dates]") {
   // only when the leftmost-longest selection reaches them. On every
   // fixture's text the dates must be those found reading every match's
   // captures at once.
-  namespace fs = std::filesystem;
-  std::vector<std::pair<std::string, std::string>> texts;  // (path, text)
-  for (const auto& folder : fs::directory_iterator(std::string(CONCORD_SOURCE_DIR) + "/fixtures")) {
-    if (!folder.is_directory()) continue;
-    for (const auto& file : fs::directory_iterator(folder.path())) {
-      if (file.path().extension() != ".txt") continue;
-      std::ifstream in(file.path(), std::ios::binary);
-      texts.emplace_back(file.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
-    }
-  }
+  std::vector<std::pair<std::string, std::string>> texts = extract_table::fixture_texts();  // (path, text)
   // Matches the selection reaches and then rejects: a year out of the
   // template's range, an ambiguous month without a year, a count.
   texts.emplace_back("made.fa", "در ۲۳۰۰-۲۴۰۰ و ۱۳۷۰-۱۳۷۵ رفت و ۵ می آمد؛ بیش از ۲۰۰۰ نفر و ۱۲ مه.");

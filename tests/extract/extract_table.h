@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,6 +31,22 @@ inline const concord::Engine& engine() {
 
 inline concord::Group analyze(const std::string& lang, const std::string& text) {
   return engine().analyze("table", {concord::SourceSpec{"case.txt", lang, text}});
+}
+
+// Every fixture's text files, as (path, text): for the tests that compare
+// two ways of extracting on all the text the project has.
+inline std::vector<std::pair<std::string, std::string>> fixture_texts() {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const auto& folder : fs::directory_iterator(std::string(CONCORD_SOURCE_DIR) + "/fixtures")) {
+    if (!folder.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(folder.path())) {
+      if (file.path().extension() != ".txt") continue;
+      std::ifstream in(file.path(), std::ios::binary);
+      texts.emplace_back(file.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
+    }
+  }
+  return texts;
 }
 
 // ------------------------------------------------------------------ dates

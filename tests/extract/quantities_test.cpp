@@ -3,10 +3,6 @@
 // spelled-out numbers, scale words, currencies, percentages, units and
 // approximation qualifiers. Every row also asserts that none of its numbers
 // was read as a date.
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-
 #include "extract/quantities.h"
 #include "extract_table.h"
 
@@ -278,16 +274,7 @@ TEST_CASE("quantities: captures read off the pattern's pieces are RE2's own", "[
   // fail (a qualifier or unit with no number after it, words that are both
   // a unit and a scale): the quantities found with the pieces must be those
   // found with RE2 computing the captures on the whole pattern.
-  namespace fs = std::filesystem;
-  std::vector<std::pair<std::string, std::string>> texts;  // (path, text)
-  for (const auto& folder : fs::directory_iterator(std::string(CONCORD_SOURCE_DIR) + "/fixtures")) {
-    if (!folder.is_directory()) continue;
-    for (const auto& file : fs::directory_iterator(folder.path())) {
-      if (file.path().extension() != ".txt") continue;
-      std::ifstream in(file.path(), std::ios::binary);
-      texts.emplace_back(file.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
-    }
-  }
+  std::vector<std::pair<std::string, std::string>> texts = extract_table::fixture_texts();  // (path, text)
   texts.emplace_back("made.fa", "بیش از دلار ۵ میلیون دلار و حدود میلیون ۳ هزار و نزدیک به ۲ میلیارد و ۸۰۰ میلیون.");
   texts.emplace_back("made.es", "más de dólares 5 millones de dólares, unos millones 3 mil y cerca de 2 mil 800 millones.");
   texts.emplace_back("made.en", "more than dollars 5 million dollars, about million 3 thousand and nearly 2.5 bn USD.");
