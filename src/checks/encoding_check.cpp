@@ -186,7 +186,6 @@ class EncodingCheck : public Check {
              c == ';' || c == 0x060C || c == 0x061B || c == 0x2013 || c == 0x2014;
     };
     // Read by bytes from each '?': the text is seldom decoded whole.
-    auto length = [](char32_t c) -> std::size_t { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; };
     for (std::size_t i = text.find('?'); i != std::string_view::npos; i = text.find('?', i + 1)) {
       if (i + 1 >= text.size() || !is_word_char(code_point_at(text, i + 1))) continue;
       if (i > 0 && !opens_after(code_point_before(text, i))) continue;
@@ -195,7 +194,7 @@ class EncodingCheck : public Check {
       std::size_t j = i + 1;
       for (std::size_t steps = 1; j < text.size() && steps <= max_quote_length_ + 1; ++steps) {
         const char32_t c = code_point_at(text, j);
-        const std::size_t next = j + length(c);
+        const std::size_t next = j + static_cast<std::size_t>(U8_LENGTH(c));
         if (c == '?') {
           const bool glued = is_word_char(previous);
           const bool free_after = next >= text.size() || !is_word_char(code_point_at(text, next));

@@ -1,5 +1,7 @@
 #include "extract/extraction.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -53,6 +55,7 @@ std::size_t gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin, std
 // points around it; a window reads its breaks off that list.
 class ClauseKeys {
  public:
+  ClauseKeys() = default;  // none: a document without triggers needs no search
   ClauseKeys(const Document& doc, const LanguagePack& pack) {
     const std::string_view text = doc.text();
     for (const std::string& key : pack.list("clause_breaks")) {
@@ -65,10 +68,10 @@ class ClauseKeys {
         p.free_left = free_left;
         const char32_t before = code_point_before(text, at);
         p.before_word = is_word_char(before);
-        p.before_begin = at - (before == 0 ? 0 : utf8_length(before));
+        p.before_begin = at - (before == 0 ? 0 : static_cast<std::size_t>(U8_LENGTH(before)));
         const char32_t after = code_point_at(text, p.end);
         p.after_word = is_word_char(after);
-        p.after_end = p.end + (after == 0 ? 0 : utf8_length(after));
+        p.after_end = p.end + (after == 0 ? 0 : static_cast<std::size_t>(U8_LENGTH(after)));
         places_.push_back(p);
       }
     }
@@ -91,8 +94,6 @@ class ClauseKeys {
   }
 
  private:
-  static std::size_t utf8_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
-
   struct Place {
     std::size_t at = 0, end = 0;  // the key's bytes
     bool free_left = false;       // the key starts with punctuation: no boundary needed on its left
@@ -267,7 +268,7 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
   // یک ماه بعد، در ۲۴ آوریل ۱۹۹۲، روابط …» the date after «و» is the next
   // clause's).
   std::vector<std::vector<std::size_t>> event_breaks(ex.events.size());
-  const ClauseKeys clause_keys(doc, pack);
+  const ClauseKeys clause_keys = ex.events.empty() ? ClauseKeys() : ClauseKeys(doc, pack);
   const auto& trigger_ends = pack.list("trigger_clause_ends");
   for (std::size_t e = 0; e < ex.events.size(); ++e) {
     const EventMention& event = ex.events[e];
