@@ -156,10 +156,10 @@ class EncodingCheck : public Check {
   void run(const Group& group, std::vector<Finding>& out) const override {
     for (const AnalyzedSource& source : group.sources) {
       const std::string_view text = source.doc.source().content();
+      if (quotes_) find_lost_quotes(source, text, out);
       // Replacement characters and mojibake need a byte pattern to start
       // from; text without one is not decoded (most text: decoding was
       // most of this check's time).
-      if (quotes_) find_lost_quotes(source, text, out);
       const bool replacement = replacement_ && text.find("\xEF\xBF\xBD") != std::string_view::npos;
       const bool mojibake = mojibake_ && may_hold_mojibake(text);
       if (!replacement && !mojibake) continue;

@@ -92,8 +92,6 @@ std::shared_ptr<const RE2> compile(const YamlReader& reader, const YamlNode& nod
   return re;
 }
 
-// Spaces in a pattern stand for any whitespace; the text is normalized, so
-// the pattern is too (its Arabic yeh matches the text's folded Persian yeh).
 // Whether a pattern has a '|' outside every group (escapes and character
 // classes read as RE2 reads them).
 bool has_top_level_alternative(std::string_view pattern) {
@@ -120,6 +118,8 @@ bool has_top_level_alternative(std::string_view pattern) {
   return false;
 }
 
+// Spaces in a pattern stand for any whitespace; the text is normalized, so
+// the pattern is too (its Arabic yeh matches the text's folded Persian yeh).
 std::string prepare_pattern(const RuleSet& rules, const std::string& pattern) {
   std::string normalized = rules.normalizer.normalize_string(pattern);
   std::string out;
