@@ -69,6 +69,9 @@ class YamlNode {
   Iterator begin() const;
   Iterator end() const;
 
+  // The whole document the node belongs to; null when undefined.
+  const std::shared_ptr<const Document>& document() const { return document_; }
+
  private:
   const Document::Item& node() const { return document_->items[index_]; }
   YamlNode child(std::size_t i) const { return YamlNode(document_, node().children[i]); }

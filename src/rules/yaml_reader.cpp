@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 
+#include "cache.h"
 #include "input_limits.h"
 #include "text/source.h"
 
@@ -184,6 +185,64 @@ class Builder final : public YAML::EventHandler {
   int documents_ = 0;
 };
 
+// Documents parsed from files are cached (cache.h), under the text they
+// were parsed from: reading one back costs a small part of parsing it.
+// Only documents that passed every check above are stored. Bump the
+// version whenever Builder accepts or builds anything differently.
+constexpr std::string_view kCacheKind = "yaml";
+constexpr std::string_view kCacheVersion = "yaml document 1\n";
+// Rule authors edit rule files; each edit is a new entry.
+constexpr std::size_t kCacheKeep = 256;
+
+struct StoredItem {
+  std::uint8_t kind;
+  std::int32_t pos, line, column;
+  std::uint32_t scalar, children;  // sizes of what follows
+};
+
+void store(const YamlNode::Document& document, cache::Writer& out) {
+  out.write_value(static_cast<std::uint64_t>(document.items.size()));
+  for (const auto& item : document.items) {
+    const StoredItem stored{static_cast<std::uint8_t>(item.kind), item.mark.pos, item.mark.line, item.mark.column,
+                            static_cast<std::uint32_t>(item.scalar.size()),
+                            static_cast<std::uint32_t>(item.children.size())};
+    out.write_value(stored);
+    out.write(item.scalar.data(), item.scalar.size());
+    out.write(item.children.data(), item.children.size() * sizeof(std::uint32_t));
+  }
+}
+
+// Null when the entry is not a document stored by store().
+std::shared_ptr<YamlNode::Document> restore(cache::Reader& in) {
+  std::uint64_t count = 0;
+  // Every item takes at least sizeof(StoredItem) bytes.
+  if (!in.read_value(count) || count == 0 || count > in.remaining() / sizeof(StoredItem)) return nullptr;
+  auto document = std::make_shared<YamlNode::Document>();
+  document->items.resize(static_cast<std::size_t>(count));
+  for (auto& item : document->items) {
+    StoredItem stored{};
+    if (!in.read_value(stored) || stored.kind < static_cast<std::uint8_t>(YamlNode::Kind::kNull) ||
+        stored.kind > static_cast<std::uint8_t>(YamlNode::Kind::kMap) ||
+        std::size_t{stored.scalar} + std::size_t{stored.children} * sizeof(std::uint32_t) > in.remaining()) {
+      return nullptr;
+    }
+    item.kind = static_cast<YamlNode::Kind>(stored.kind);
+    item.mark.pos = stored.pos;
+    item.mark.line = stored.line;
+    item.mark.column = stored.column;
+    item.scalar.resize(stored.scalar);
+    item.children.resize(stored.children);
+    if (!in.read(item.scalar.data(), item.scalar.size()) ||
+        !in.read(item.children.data(), item.children.size() * sizeof(std::uint32_t))) {
+      return nullptr;
+    }
+    for (const std::uint32_t child : item.children) {
+      if (child >= count) return nullptr;
+    }
+  }
+  return in.remaining() == 0 ? document : nullptr;
+}
+
 }  // namespace
 
 YamlNode YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std::string_view option) const {
@@ -213,24 +272,38 @@ YamlNode YamlReader::load_file(std::size_t max_bytes, std::string_view kind, std
     if (text.size() > max_bytes) throw too_large(text.size(), true);
   }
   if (in.bad()) throw UserError(path_, fmt::format("cannot read {}: read error", kind));
-  return load(std::move(text));
+  return load(std::move(text), Caching::kOn);
 }
 
-YamlNode YamlReader::load_string(const std::string& text) const { return load(text); }
+YamlNode YamlReader::load_string(const std::string& text) const { return load(text, Caching::kOff); }
 
-YamlNode YamlReader::load(std::string text) const {
+YamlNode YamlReader::load(std::string text, Caching caching) const {
   // The same validation as a source (UTF-8, no NUL: yaml-cpp would take
   // NUL bytes for UTF-16 or UTF-32), and the same line and column counting.
   text_ = std::make_shared<const Source>(
       Source::from_bytes(path_, std::move(text), std::numeric_limits<std::size_t>::max()));
-  const std::string bytes(text_->bytes());
+  const std::string_view bytes = text_->bytes();
+  std::string key;
+  if (caching == Caching::kOn) {
+    key.reserve(kCacheVersion.size() + bytes.size());
+    key.append(kCacheVersion).append(bytes);
+    if (auto entry = cache::Reader::open(kCacheKind, key)) {
+      if (auto document = restore(*entry)) return YamlNode(std::move(document), 0);
+    }
+  }
   try {
-    std::istringstream stream(bytes);
+    std::istringstream stream{std::string(bytes)};
     YAML::Parser parser(stream);
-    Builder builder(*this, std::string_view(bytes).substr(text_->content_start()));
+    Builder builder(*this, bytes.substr(text_->content_start()));
     while (parser.HandleNextDocument(builder)) {
     }
-    return builder.root();
+    YamlNode root = builder.root();
+    if (caching == Caching::kOn) {
+      cache::Writer entry(kCacheKind, key, kCacheKeep);
+      store(*root.document(), entry);
+      entry.commit();
+    }
+    return root;
   } catch (const YAML::ParserException& e) {
     const FilePosition where = position(e.mark);
     throw UserError(path_, fmt::format("YAML syntax: {}", e.msg), where);

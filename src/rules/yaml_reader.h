@@ -42,8 +42,9 @@ class YamlReader {
  public:
   explicit YamlReader(std::string path) : path_(std::move(path)) {}
 
-  // Parses the whole file; syntax errors and the shape errors above become
-  // UserErrors. An empty file yields a null node. A file larger than
+  // Parses the whole file, or reads the document parsed from the same text
+  // before from the cache (cache.h); syntax errors and the shape errors
+  // above become UserErrors. An empty file yields a null node. A file larger than
   // `max_bytes` is refused before it is read; the error calls it a `kind`
   // and names `option` (when not empty) as the way to raise it.
   YamlNode load_file(std::size_t max_bytes, std::string_view kind = "rule file",
@@ -75,7 +76,10 @@ class YamlReader {
   const std::string& path() const { return path_; }
 
  private:
-  YamlNode load(std::string text) const;
+  // Whether a document parsed from a file is read from and stored in the
+  // cache (cache.h); strings are always parsed.
+  enum class Caching : bool { kOff, kOn };
+  YamlNode load(std::string text, Caching caching) const;
 
   std::string path_;
   // The text loaded last, shared so that copies of the reader stay cheap.

@@ -1,0 +1,172 @@
+// The cache of derived data (src/cache.h) and the rule documents read back
+// from it.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "cache.h"
+#include "rules/yaml_reader.h"
+#include "temp_folder.h"
+
+namespace {
+
+// Sets CONCORD_CACHE_DIR for one test and restores it after.
+class CacheDir {
+ public:
+  explicit CacheDir(const std::string& value) {
+    if (const char* old = std::getenv("CONCORD_CACHE_DIR")) old_ = old;
+    setenv("CONCORD_CACHE_DIR", value.c_str(), 1);
+  }
+  ~CacheDir() {
+    if (old_) {
+      setenv("CONCORD_CACHE_DIR", old_->c_str(), 1);
+    } else {
+      unsetenv("CONCORD_CACHE_DIR");
+    }
+  }
+  CacheDir(const CacheDir&) = delete;
+  CacheDir& operator=(const CacheDir&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+
+std::size_t entries(const std::filesystem::path& dir) {
+  if (!std::filesystem::exists(dir)) return 0;
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) n += e.path().filename().string()[0] != '.';
+  return n;
+}
+
+std::string read_back(std::string_view kind, std::string_view key) {
+  auto reader = concord::cache::Reader::open(kind, key);
+  if (!reader) return "<miss>";
+  std::string value(reader->remaining(), '\0');
+  if (!reader->read(value.data(), value.size())) return "<short>";
+  return value;
+}
+
+// The tree written out with every node's kind, mark and scalar.
+std::string dump(const concord::YamlNode& node) {
+  std::string out = std::to_string(static_cast<int>(node.kind())) + "@" + std::to_string(node.Mark().pos) + ":" +
+                    std::to_string(node.Mark().line) + ":" + std::to_string(node.Mark().column) + "'" +
+                    node.Scalar() + "'";
+  if (!node.IsMap() && !node.IsSequence()) return out;
+  out += "(";
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    out += node.IsMap() ? dump(it->first) + "=" + dump(it->second) + " " : dump(*it) + " ";
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+TEST_CASE("cache: an entry is read back only for its own key", "[cache]") {
+  const concord::test::TempFolder temp("concord_cache_", "keys");
+  const CacheDir dir(temp.path().string());
+  concord::cache::Writer writer("kind", "key one", 8);
+  writer.write("value ", 6);
+  writer.write_value(std::uint32_t{42});
+  CHECK(read_back("kind", "key one") == "<miss>");  // not committed yet
+  writer.commit();
+  std::string expected = "value ";
+  expected.append("\x2a\0\0\0", 4);
+  CHECK(read_back("kind", "key one") == expected);
+  CHECK(read_back("kind", "key two") == "<miss>");
+  CHECK(read_back("other", "key one") == "<miss>");
+  CHECK(entries(temp.path() / "kind") == 1);
+
+  SECTION("a truncated entry is a miss") {
+    for (const auto& e : std::filesystem::directory_iterator(temp.path() / "kind")) {
+      std::filesystem::resize_file(e.path(), std::filesystem::file_size(e.path()) - 1);
+    }
+    CHECK(read_back("kind", "key one") == "<miss>");
+  }
+  SECTION("reading past the value fails") {
+    auto reader = concord::cache::Reader::open("kind", "key one");
+    REQUIRE(reader);
+    std::string all(reader->remaining() + 1, '\0');
+    CHECK_FALSE(reader->read(all.data(), all.size()));
+    CHECK(reader->remaining() == all.size() - 1);  // nothing read
+  }
+}
+
+TEST_CASE("cache: a kind keeps its most recently used entries", "[cache]") {
+  const concord::test::TempFolder temp("concord_cache_", "keep");
+  const CacheDir dir(temp.path().string());
+  for (int i = 0; i < 5; ++i) {
+    concord::cache::Writer writer("kind", "key " + std::to_string(i), 3);
+    writer.write("x", 1);
+    writer.commit();
+    // Distinct times, oldest first.
+    for (const auto& e : std::filesystem::directory_iterator(temp.path() / "kind")) {
+      std::filesystem::last_write_time(e.path(), std::filesystem::last_write_time(e.path()) - std::chrono::seconds(10));
+    }
+  }
+  CHECK(entries(temp.path() / "kind") == 3);
+  CHECK(read_back("kind", "key 0") == "<miss>");
+  CHECK(read_back("kind", "key 1") == "<miss>");
+  CHECK(read_back("kind", "key 4") == "x");
+}
+
+TEST_CASE("cache: off when CONCORD_CACHE_DIR is empty or off", "[cache]") {
+  for (const std::string value : {"", "off"}) {
+    const CacheDir dir(value);
+    CHECK(concord::cache::folder().empty());
+    concord::cache::Writer writer("kind", "key", 8);
+    writer.write("x", 1);
+    writer.commit();
+    CHECK(read_back("kind", "key") == "<miss>");
+  }
+}
+
+TEST_CASE("cache: an unwritable folder is a cache that misses", "[cache]") {
+  const concord::test::TempFolder temp("concord_cache_", "unwritable");
+  concord::test::write(temp.path() / "file", "not a folder");
+  const CacheDir dir((temp.path() / "file").string());
+  concord::cache::Writer writer("kind", "key", 8);
+  writer.write("x", 1);
+  writer.commit();
+  CHECK(read_back("kind", "key") == "<miss>");
+}
+
+TEST_CASE("cache: a rule file read back gives the tree it was parsed into", "[cache][rules][yaml]") {
+  const concord::test::TempFolder temp("concord_cache_", "yaml");
+  const CacheDir dir((temp.path() / "cache").string());
+  const std::string text =
+      "\xEF\xBB\xBFname: «آلماتى»\nlist:\n  - &a {k: v, n: 3}\n  - *a\n  - ~\nempty:\nquoted: 'x''y'\n";
+  concord::test::write(temp.path() / "rules.yaml", text);
+  const concord::YamlReader reader((temp.path() / "rules.yaml").string());
+  const std::string parsed = dump(reader.load_file(1 << 20));
+  CHECK(entries(temp.path() / "cache" / "yaml") == 1);
+  const concord::YamlNode cached = reader.load_file(1 << 20);
+  CHECK(dump(cached) == parsed);
+  CHECK(dump(reader.load_string(text)) == parsed);
+  // Positions in code points, from the cached tree's marks.
+  CHECK(reader.location(cached["name"]).column == 7);
+  CHECK(reader.location(cached["list"].item(2)).line == 5);
+
+  SECTION("a damaged entry is parsed again") {
+    for (const auto& e : std::filesystem::directory_iterator(temp.path() / "cache" / "yaml")) {
+      std::fstream f(e.path(), std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(-12, std::ios::end);
+      f.write("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", 12);
+    }
+    CHECK(dump(reader.load_file(1 << 20)) == parsed);
+  }
+  SECTION("an edited file is parsed again") {
+    concord::test::write(temp.path() / "rules.yaml", text + "more: 1\n");
+    CHECK(dump(reader.load_file(1 << 20)) != parsed);
+    CHECK(entries(temp.path() / "cache" / "yaml") == 2);
+  }
+  SECTION("a file that does not parse is never stored") {
+    concord::test::write(temp.path() / "bad.yaml", "a: 1\na: 2\n");
+    const concord::YamlReader bad((temp.path() / "bad.yaml").string());
+    CHECK_THROWS(bad.load_file(1 << 20));
+    CHECK_THROWS(bad.load_file(1 << 20));
+    CHECK(entries(temp.path() / "cache" / "yaml") == 1);
+  }
+}
