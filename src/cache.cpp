@@ -97,6 +97,7 @@ std::optional<Reader> Reader::open(std::string_view kind, std::string_view key) 
 
 bool Reader::read(void* out, std::size_t n) {
   if (n > remaining()) return false;
+  if (n == 0) return true;  // `out` may be null (an empty vector's data())
   std::memcpy(out, value_.data() + at_, n);
   at_ += n;
   return true;
@@ -126,7 +127,7 @@ Writer::Writer(Writer&& other) noexcept
 Writer::~Writer() = default;
 
 void Writer::write(const void* data, std::size_t n) {
-  if (open_) value_.append(static_cast<const char*>(data), n);
+  if (open_ && n > 0) value_.append(static_cast<const char*>(data), n);
 }
 
 void Writer::commit() {
