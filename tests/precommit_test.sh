@@ -43,7 +43,7 @@ fail() { echo "precommit: $*"; exit 1; }
 printf 'ایالات متحده و قزاقستان روابط دیپلماتیک خود را در ۲۵ دسامبر ۱۹۹۱ برقرار کردند.\n' > texts/fa/kz.txt
 git add texts/fa/kz.txt
 if out=$(git commit -qm conflict 2>&1); then fail "a conflicting commit was accepted"; fi
-echo "$out" | grep -q "\[conflict\]" || fail "the rejected commit did not print the finding: $out"
+grep -q "\[conflict\]" <<<"$out" || fail "the rejected commit did not print the finding: $out"
 # 2. Fixed: accepted.
 printf 'ایالات متحده و قزاقستان روابط دیپلماتیک خود را در ۱۶ دسامبر ۱۹۹۱ برقرار کردند.\n' > texts/fa/kz.txt
 git add texts/fa/kz.txt
