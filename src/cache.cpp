@@ -115,17 +115,6 @@ Writer::Writer(std::string_view kind, std::string_view key, std::size_t keep) : 
   open_ = true;
 }
 
-Writer::Writer(Writer&& other) noexcept
-    : folder_(std::move(other.folder_)),
-      temporary_(std::move(other.temporary_)),
-      final_(std::move(other.final_)),
-      key_(std::move(other.key_)),
-      value_(std::move(other.value_)),
-      keep_(other.keep_),
-      open_(std::exchange(other.open_, false)) {}
-
-Writer::~Writer() = default;
-
 void Writer::write(const void* data, std::size_t n) {
   if (open_ && n > 0) value_.append(static_cast<const char*>(data), n);
 }

@@ -1,11 +1,11 @@
 // A cache of what concord derives, run after run, from files that rarely
-// change: rule files parsed into documents (yaml_reader.cpp), plain
-// dictionaries built into hash tables (speller.cpp). A check in a process
-// of its own spent most of its start-up rebuilding them.
+// change: today, rule files parsed into documents (yaml_reader.cpp), which
+// was a sixth of the instructions of a check in a process of its own.
 //
 // An entry is one file, named by a hash of its key and holding the key
 // itself and a checksum of its value, so a hash collision, a stale entry or
-// a damaged one is a miss, never a wrong answer. Each kind of entry lives in a folder of its own:
+// a damaged one is a miss, never a wrong answer. Each kind of entry lives
+// in a folder of its own:
 //
 //   $CONCORD_CACHE_DIR      when set; "" or "off" turns caching off
 //   $XDG_CACHE_HOME/concord else
@@ -19,7 +19,8 @@
 // misses: no error, and no result ever depends on it.
 //
 // Thread safety: a Reader or Writer belongs to one thread; different ones
-// may run at once, on the same entry too. Movable, not copyable.
+// may run at once, on the same entry too. A Reader is movable; a Writer is
+// neither copyable nor movable.
 #pragma once
 
 #include <cstddef>
@@ -62,9 +63,6 @@ class Writer {
   // A new entry of `kind` for `key`; the kind keeps its `keep` most
   // recently used entries. Does nothing when caching is off.
   Writer(std::string_view kind, std::string_view key, std::size_t keep);
-  ~Writer();
-  Writer(Writer&&) noexcept;
-  Writer& operator=(Writer&&) = delete;
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
