@@ -190,20 +190,22 @@ class Builder final : public YAML::EventHandler {
 // Only documents that passed every check above are stored. Bump the
 // version whenever Builder accepts or builds anything differently.
 constexpr std::string_view kCacheKind = "yaml";
-constexpr std::string_view kCacheVersion = "yaml document 1\n";
+constexpr std::string_view kCacheVersion = "yaml document 2\n";
 // Rule authors edit rule files; each edit is a new entry.
 constexpr std::size_t kCacheKeep = 256;
 
+// Six 4-byte fields: no padding, so an entry's bytes are all written.
 struct StoredItem {
-  std::uint8_t kind;
+  std::uint32_t kind;
   std::int32_t pos, line, column;
   std::uint32_t scalar, children;  // sizes of what follows
 };
+static_assert(sizeof(StoredItem) == 24);
 
 void store(const YamlNode::Document& document, cache::Writer& out) {
   out.write_value(static_cast<std::uint64_t>(document.items.size()));
   for (const auto& item : document.items) {
-    const StoredItem stored{static_cast<std::uint8_t>(item.kind), item.mark.pos, item.mark.line, item.mark.column,
+    const StoredItem stored{static_cast<std::uint32_t>(item.kind), item.mark.pos, item.mark.line, item.mark.column,
                             static_cast<std::uint32_t>(item.scalar.size()),
                             static_cast<std::uint32_t>(item.children.size())};
     out.write_value(stored);
@@ -221,8 +223,8 @@ std::shared_ptr<YamlNode::Document> restore(cache::Reader& in) {
   document->items.resize(static_cast<std::size_t>(count));
   for (auto& item : document->items) {
     StoredItem stored{};
-    if (!in.read_value(stored) || stored.kind < static_cast<std::uint8_t>(YamlNode::Kind::kNull) ||
-        stored.kind > static_cast<std::uint8_t>(YamlNode::Kind::kMap) ||
+    if (!in.read_value(stored) || stored.kind < static_cast<std::uint32_t>(YamlNode::Kind::kNull) ||
+        stored.kind > static_cast<std::uint32_t>(YamlNode::Kind::kMap) ||
         std::size_t{stored.scalar} + std::size_t{stored.children} * sizeof(std::uint32_t) > in.remaining()) {
       return nullptr;
     }
