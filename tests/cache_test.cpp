@@ -49,6 +49,14 @@ std::string read_back(std::string_view kind, std::string_view key) {
   return value;
 }
 
+// Stores "x" for `key` and reads it back.
+std::string store_and_read(std::string_view kind, const std::string& key, std::size_t keep) {
+  concord::cache::Writer writer(kind, key, keep);
+  writer.write("x", 1);
+  writer.commit();
+  return read_back(kind, key);
+}
+
 // The tree written out with every node's kind, mark and scalar.
 std::string dump(const concord::YamlNode& node) {
   std::string out = std::to_string(static_cast<int>(node.kind())) + "@" + std::to_string(node.Mark().pos) + ":" +
@@ -98,9 +106,7 @@ TEST_CASE("cache: a kind keeps its most recently used entries", "[cache]") {
   const concord::test::TempFolder temp("concord_cache_", "keep");
   const CacheDir dir(temp.path().string());
   for (int i = 0; i < 5; ++i) {
-    concord::cache::Writer writer("kind", "key " + std::to_string(i), 3);
-    writer.write("x", 1);
-    writer.commit();
+    CHECK(store_and_read("kind", "key " + std::to_string(i), 3) == "x");
     // Distinct times, oldest first.
     for (const auto& e : std::filesystem::directory_iterator(temp.path() / "kind")) {
       std::filesystem::last_write_time(e.path(), std::filesystem::last_write_time(e.path()) - std::chrono::seconds(10));
@@ -116,10 +122,7 @@ TEST_CASE("cache: off when CONCORD_CACHE_DIR is empty or off", "[cache]") {
   for (const std::string value : {"", "off"}) {
     const CacheDir dir(value);
     CHECK(concord::cache::folder().empty());
-    concord::cache::Writer writer("kind", "key", 8);
-    writer.write("x", 1);
-    writer.commit();
-    CHECK(read_back("kind", "key") == "<miss>");
+    CHECK(store_and_read("kind", "key", 8) == "<miss>");
   }
 }
 
@@ -127,10 +130,7 @@ TEST_CASE("cache: an unwritable folder is a cache that misses", "[cache]") {
   const concord::test::TempFolder temp("concord_cache_", "unwritable");
   concord::test::write(temp.path() / "file", "not a folder");
   const CacheDir dir((temp.path() / "file").string());
-  concord::cache::Writer writer("kind", "key", 8);
-  writer.write("x", 1);
-  writer.commit();
-  CHECK(read_back("kind", "key") == "<miss>");
+  CHECK(store_and_read("kind", "key", 8) == "<miss>");
 }
 
 TEST_CASE("cache: a rule file read back gives the tree it was parsed into", "[cache][rules][yaml]") {
