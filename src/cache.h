@@ -1,6 +1,7 @@
 // A cache of what concord derives, run after run, from files that rarely
 // change: today, rule files parsed into documents (yaml_reader.cpp), which
-// was a sixth of the instructions of a check in a process of its own.
+// was a sixth of the instructions of a check in a process of its own, and
+// the hash tables over a plain word list (text/speller.cpp).
 //
 // An entry is one file, named by a hash of its key and holding the key
 // itself and a checksum of its value, so a hash collision, a stale entry or

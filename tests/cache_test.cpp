@@ -2,36 +2,48 @@
 // from it.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "cache.h"
 #include "rules/yaml_reader.h"
+#include "text/speller.h"
 #include "temp_folder.h"
 
 namespace {
 
-// Sets CONCORD_CACHE_DIR for one test and restores it after.
-class CacheDir {
+// Sets an environment variable for one test and restores it after.
+class ScopedEnv {
  public:
-  explicit CacheDir(const std::string& value) {
-    if (const char* old = std::getenv("CONCORD_CACHE_DIR")) old_ = old;
-    setenv("CONCORD_CACHE_DIR", value.c_str(), 1);
+  ScopedEnv(std::string name, const std::string& value) : name_(std::move(name)) {
+    if (const char* old = std::getenv(name_.c_str())) old_ = old;
+    setenv(name_.c_str(), value.c_str(), 1);
   }
-  ~CacheDir() {
+  ~ScopedEnv() {
     if (old_) {
-      setenv("CONCORD_CACHE_DIR", old_->c_str(), 1);
+      setenv(name_.c_str(), old_->c_str(), 1);
     } else {
-      unsetenv("CONCORD_CACHE_DIR");
+      unsetenv(name_.c_str());
     }
   }
-  CacheDir(const CacheDir&) = delete;
-  CacheDir& operator=(const CacheDir&) = delete;
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
 
  private:
+  std::string name_;
   std::optional<std::string> old_;
+};
+
+// CONCORD_CACHE_DIR for one test.
+class CacheDir : public ScopedEnv {
+ public:
+  explicit CacheDir(const std::string& value) : ScopedEnv("CONCORD_CACHE_DIR", value) {}
 };
 
 std::size_t entries(const std::filesystem::path& dir) {
@@ -168,5 +180,58 @@ TEST_CASE("cache: a rule file read back gives the tree it was parsed into", "[ca
     CHECK_THROWS(bad.load_file(1 << 20));
     CHECK_THROWS(bad.load_file(1 << 20));
     CHECK(entries(temp.path() / "cache" / "yaml") == 1);
+  }
+}
+
+TEST_CASE("cache: a word list read back answers as the one built", "[cache][speller]") {
+  // A plain list of its own (no affixes: the fast path), found through
+  // DICPATH, which nuspell searches first.
+  const concord::test::TempFolder dir("concord_cache_", "wordlist");
+  const auto dics = dir.path() / "dics";
+  concord::test::write(dics / "xx_CACHE.aff", "SET UTF-8\nTRY abc\n");
+  concord::test::write(dics / "xx_CACHE.dic", "3\nsalam\n\u0645\u06CC\u200C\u0631\u0648\u062F\nabc\n");
+  const ScopedEnv dicpath("DICPATH", dics.string());
+  const CacheDir cache((dir.path() / "cache").string());
+  const auto answers = [] {
+    const concord::Speller speller("xx_CACHE");
+    std::string out;
+    for (const char* word : {"salam", "abc", "abd", "\u0645\u06CC\u0631\u0648\u062F", "\u0645\u06CC\u200C\u0631\u0648\u062F",
+                             "\u0645\u06CC\u0631\u0648"}) {
+      out += speller.available() ? "a" : "-";
+      out += speller.known(word) ? "k" : "-";
+      out += speller.spelled(word) ? "s" : "-";
+    }
+    return out;
+  };
+  const std::string built = answers();
+  CHECK(built == "aksaksa--ak-aksa--");
+  const auto folder = dir.path() / "cache" / "wordlist";
+  REQUIRE(entries(folder) == 1);
+  const auto entry = std::filesystem::directory_iterator(folder)->path();
+  const auto written = std::filesystem::last_write_time(entry);
+
+  SECTION("read back: the same entry, refreshed, not written again") {
+    std::filesystem::last_write_time(entry, written - std::chrono::hours(2));
+    struct stat before {}, after {};
+    REQUIRE(stat(entry.c_str(), &before) == 0);
+    CHECK(answers() == built);
+    REQUIRE(stat(entry.c_str(), &after) == 0);
+    // A hit touches the entry; a miss (or an entry restore() refused) would
+    // have put a new file in its place.
+    CHECK(std::filesystem::last_write_time(entry) > written - std::chrono::hours(1));
+    CHECK(before.st_ino == after.st_ino);
+  }
+  SECTION("a damaged entry is built again") {
+    {
+      std::fstream f(entry, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(-3, std::ios::end);
+      f.put('\x7F');
+    }
+    CHECK(answers() == built);
+  }
+  SECTION("a changed list is a new entry") {
+    concord::test::write(dics / "xx_CACHE.dic", "4\nsalam\n\u0645\u06CC\u200C\u0631\u0648\u062F\nabc\nabd\n");
+    CHECK(answers() == "aksaksaksak-aksa--");
+    CHECK(entries(folder) == 2);
   }
 }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <vector>
 
+#include "cache.h"
 #include "stage_clock.h"
 #include "text/huge_pages.h"
 #include "text/segment.h"
@@ -27,6 +28,8 @@ class WordList {
   // nullptr when the dictionary is not a plain list (the .aff declares
   // anything but SET UTF-8, TRY, KEY and names; a .dic line has flags,
   // morphology or invalid UTF-8): nuspell must read it.
+  // The tables are a cache entry (src/cache.h) keyed by both files' bytes:
+  // reading them back costs a fraction of building them.
   static std::unique_ptr<WordList> load(const std::filesystem::path& aff);
 
   bool contains(std::string_view word) const { return words_.find(word) != nullptr; }
@@ -46,6 +49,7 @@ class WordList {
       std::uint16_t tag = 0;     // high bits of the hash
       std::uint32_t value = 0;
     };
+    static_assert(sizeof(Slot) == 12);  // no padding: a stored table holds no indeterminate bytes
     explicit Table(const Bytes* bytes) : bytes_(bytes) {}
     void reserve(std::size_t n) {
       std::size_t capacity = 16;
@@ -91,6 +95,25 @@ class WordList {
     }
     std::string_view view(const Slot& s) const { return std::string_view(bytes_->data() + s.offset, s.length); }
 
+    void store(cache::Writer& out) const {
+      out.write_value(static_cast<std::uint64_t>(slots_.size()));
+      out.write(slots_.data(), slots_.size() * sizeof(Slot));
+    }
+    // False when the entry does not hold a table over bytes_.
+    bool restore(cache::Reader& in) {
+      std::uint64_t count = 0;
+      if (!in.read_value(count) || count == 0 || (count & (count - 1)) != 0 || count > in.remaining() / sizeof(Slot)) {
+        return false;
+      }
+      slots_.resize(static_cast<std::size_t>(count));
+      if (!in.read(slots_.data(), slots_.size() * sizeof(Slot))) return false;
+      for (const Slot& s : slots_) {
+        if (std::size_t{s.offset} + s.length > bytes_->size()) return false;
+      }
+      mask_ = slots_.size() - 1;
+      return true;
+    }
+
    private:
     // 8 bytes at a time, then MurmurHash3's finalizer: words are short and
     // share their leading bytes (Arabic letters all start with 0xD8-0xDB).
@@ -115,6 +138,12 @@ class WordList {
     std::vector<Slot, HugePages<Slot>> slots_;
     std::size_t mask_ = 0;
   };
+
+  // Each fills the tables over bytes_; false: not a plain list (build) or
+  // not an entry of one (restore).
+  bool build();
+  bool restore(cache::Reader& in);
+  void store(cache::Writer& out) const;
 
   Bytes bytes_;   // the .dic file
   Bytes solids_;  // words with one ZWNJ, written without it
@@ -175,17 +204,57 @@ constexpr std::string_view kZwnj = "\u200C";
 
 }  // namespace
 
+constexpr std::string_view kCacheKind = "wordlist";
+constexpr std::string_view kCacheVersion = "word list 1\n";
+constexpr std::size_t kCacheKeep = 4;  // an entry is about four times its .dic
+
 std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
-  if (!plain_aff(read_file(aff))) return nullptr;
-  std::filesystem::path dic = aff;
-  dic.replace_extension(".dic");
+  const std::string aff_bytes = read_file(aff);
+  if (!plain_aff(aff_bytes)) return nullptr;
+  std::filesystem::path path = aff;
+  path.replace_extension(".dic");
   auto list = std::make_unique<WordList>();
-  list->bytes_ = read_file<Bytes>(dic);
-  const std::string_view all(list->bytes_.data(), list->bytes_.size());
+  list->bytes_ = read_file<Bytes>(path);
+  std::string key;
+  if (!cache::folder().empty()) {
+    const Bytes& dic = list->bytes_;
+    key.reserve(kCacheVersion.size() + 20 + aff_bytes.size() + dic.size());
+    key.append(kCacheVersion).append(std::to_string(aff_bytes.size())).append(1, '\n');
+    key.append(aff_bytes).append(dic.data(), dic.size());
+    if (auto entry = cache::Reader::open(kCacheKind, key)) {
+      if (list->restore(*entry)) return list;
+    }
+  }
+  if (!list->build()) return nullptr;
+  if (!key.empty()) {
+    cache::Writer entry(kCacheKind, key, kCacheKeep);
+    list->store(entry);
+    entry.commit();
+  }
+  return list;
+}
+
+void WordList::store(cache::Writer& out) const {
+  out.write_value(static_cast<std::uint64_t>(solids_.size()));
+  out.write(solids_.data(), solids_.size());
+  words_.store(out);
+  solid_.store(out);
+}
+
+bool WordList::restore(cache::Reader& in) {
+  std::uint64_t size = 0;
+  if (!in.read_value(size) || size > in.remaining()) return false;
+  solids_.resize(static_cast<std::size_t>(size));
+  return in.read(solids_.data(), solids_.size()) && words_.restore(in) && solid_.restore(in) && in.remaining() == 0;
+}
+
+bool WordList::build() {
+  solids_.clear();
+  const std::string_view all(bytes_.data(), bytes_.size());
   const std::string_view body = strip_bom(all);
   // The first line is the word count (nuspell requires a number there and
   // ignores the rest of the line).
-  if (body.empty() || body[0] < '0' || body[0] > '9' || all.size() >= 0xFFFFFFFFu) return nullptr;
+  if (body.empty() || body[0] < '0' || body[0] > '9' || all.size() >= 0xFFFFFFFFu) return false;
   struct Word {
     std::uint32_t offset, length;
   };
@@ -200,13 +269,13 @@ std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
     std::size_t length = (nl == nullptr ? all.size() : at) - begin;
     if (length > 0 && all[begin + length - 1] == '\r') --length;
     if (length == 0) continue;
-    if (length > 0xFFFF) return nullptr;
+    if (length > 0xFFFF) return false;
     // Flags, morphology, spaces or invalid UTF-8: nuspell's business.
     const auto* p = reinterpret_cast<const uint8_t*>(all.data() + begin);
     const auto n = static_cast<int32_t>(length);
     for (int32_t i = 0; i < n;) {
       if (p[i] < 0x80) {
-        if (p[i] == '/' || p[i] == '\t' || p[i] == ' ') return nullptr;
+        if (p[i] == '/' || p[i] == '\t' || p[i] == ' ') return false;
         ++i;
         continue;
       }
@@ -218,34 +287,34 @@ std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
       }
       UChar32 c;
       U8_NEXT(p, i, n, c);
-      if (c < 0) return nullptr;
+      if (c < 0) return false;
       with_zwnj += c == 0x200C;
     }
     words.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(length)});
   }
-  list->words_.reserve(words.size());
-  list->words_.insert_all(words, [](Table::Slot&, const Word&) {});
+  words_.reserve(words.size());
+  words_.insert_all(words, [](Table::Slot&, const Word&) {});
   // Words with exactly one ZWNJ, under their solid form.
   struct Solid {
     std::uint32_t offset, length, position;
   };
   std::vector<Solid, HugePages<Solid>> solids;
   solids.reserve(with_zwnj);
-  list->solids_.reserve(all.size());
+  solids_.reserve(all.size());
   for (const Word& w : words) {
     const std::string_view word = all.substr(w.offset, w.length);
     const std::size_t z = word.find(kZwnj);
     if (z == std::string_view::npos || word.find(kZwnj, z + kZwnj.size()) != std::string_view::npos) continue;
     const std::size_t position = code_point_count(word.substr(0, z));
     if (position >= 32) continue;
-    solids.push_back({static_cast<std::uint32_t>(list->solids_.size()),
+    solids.push_back({static_cast<std::uint32_t>(solids_.size()),
                       static_cast<std::uint32_t>(w.length - kZwnj.size()), static_cast<std::uint32_t>(position)});
-    list->solids_.insert(list->solids_.end(), word.begin(), word.begin() + static_cast<std::ptrdiff_t>(z));
-    list->solids_.insert(list->solids_.end(), word.begin() + static_cast<std::ptrdiff_t>(z + kZwnj.size()), word.end());
+    solids_.insert(solids_.end(), word.begin(), word.begin() + static_cast<std::ptrdiff_t>(z));
+    solids_.insert(solids_.end(), word.begin() + static_cast<std::ptrdiff_t>(z + kZwnj.size()), word.end());
   }
-  list->solid_.reserve(solids.size());
-  list->solid_.insert_all(solids, [](Table::Slot& slot, const Solid& s) { slot.value |= 1u << s.position; });
-  return list;
+  solid_.reserve(solids.size());
+  solid_.insert_all(solids, [](Table::Slot& slot, const Solid& s) { slot.value |= 1u << s.position; });
+  return true;
 }
 
 namespace {
