@@ -202,11 +202,11 @@ bool plain_aff(std::string_view aff) {
 
 constexpr std::string_view kZwnj = "\u200C";
 
-}  // namespace
-
 constexpr std::string_view kCacheKind = "wordlist";
 constexpr std::string_view kCacheVersion = "word list 1\n";
-constexpr std::size_t kCacheKeep = 4;  // an entry is about four times its .dic
+constexpr std::size_t kCacheKeep = 4;  // an entry is about 2.4 times its .dic (17 MB for fa_IR's 7 MB)
+
+}  // namespace
 
 std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
   const std::string aff_bytes = read_file(aff);
