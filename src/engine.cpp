@@ -56,6 +56,20 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
   group.rules = &rules_;
   group.spellers = &spellers_;
   group.sources.reserve(specs.size());
+  // First every source is read and its language told, and the dictionaries
+  // the group needs start loading, each on a thread of its own; then the
+  // sources are segmented and extracted while they load. Loading one (es:
+  // nuspell reading its affixes) takes longer than extracting the pair, so
+  // it starts before the first extraction, not after the previous source's.
+  struct Pending {
+    Document doc;
+    std::string lang;
+    LanguageOrigin origin;
+    const LanguagePack* pack;
+  };
+  std::vector<Pending> pending;
+  pending.reserve(specs.size());
+  std::vector<const Speller*> preloading;  // one thread per dictionary
   for (const SourceSpec& spec : specs) {
     StageClock load = stage_clock(kLoad);
     Source source = spec.text ? Source::from_bytes(spec.path, *spec.text, options_.max_source_bytes)
@@ -91,18 +105,21 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
       throw UserError(spec.path, fmt::format("no rule pack for language '{}' (rule packs: {})", lang, known));
     }
     language.stop();
-    // The dictionary loads on another thread while this source and the
-    // next ones are segmented and extracted (loading it took as long as
-    // checking the seed pair).
-    if (const Speller& speller = spellers_.get(*pack); options_.preload_dictionaries && !speller.ready()) {
+    if (const Speller& speller = spellers_.get(*pack);
+        options_.preload_dictionaries && !speller.ready() &&
+        std::find(preloading.begin(), preloading.end(), &speller) == preloading.end()) {
+      preloading.push_back(&speller);
       group.preloads.push_back(std::async(std::launch::async, [&speller] { speller.available(); }));
     }
+    pending.push_back(Pending{std::move(doc), std::move(lang), origin, pack});
+  }
+  for (Pending& p : pending) {
     StageClock sentences = stage_clock(kSentences);
-    doc.set_language(lang, origin, pack->locale);
+    p.doc.set_language(p.lang, p.origin, p.pack->locale);
     sentences.stop();
     StageClock extraction = stage_clock(kExtract);
-    AnalyzedSource analyzed{std::move(doc), pack, {}, group.sources.size()};
-    analyzed.extraction = extract(analyzed.doc, *pack, rules_);
+    AnalyzedSource analyzed{std::move(p.doc), p.pack, {}, group.sources.size()};
+    analyzed.extraction = extract(analyzed.doc, *p.pack, rules_);
     extraction.stop();
     group.sources.push_back(std::move(analyzed));
   }
