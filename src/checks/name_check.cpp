@@ -18,6 +18,8 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -187,23 +189,9 @@ class NameCheck : public Check {
     for (const auto& [lang, pack] : rules.languages) {
       auto& keys = joiner_keys_[lang];
       for (const std::string& j : pack.name_joiners) keys.push_back(rules.normalizer.key(j));
-      Lexicon& lex = lexicons_[lang];
-      lex.distance = EditDistance(pack.near_letters, near_cost);
-      for (std::size_t e = 0; e < rules.entities.size(); ++e) {
-        auto it = rules.entities[e].names.find(lang);
-        if (it == rules.entities[e].names.end()) continue;
-        for (const std::string& name : it->second) {
-          Name n{to_u32(collapse_spaces(rules.normalizer.key(name))), {}, e, 0, name};
-          n.skeleton = skeleton(n.key);
-          n.tokens = count_tokens(n.key);
-          if (n.key.size() < min_length_ || n.tokens == 0) continue;
-          lex.max_tokens = std::max(lex.max_tokens, n.tokens);
-          if (lex.by_tokens.size() <= n.tokens) lex.by_tokens.resize(n.tokens + 1);
-          lex.by_tokens[n.tokens].add(n.key, lex.names.size());
-          lex.names.push_back(std::move(n));
-        }
-      }
-      for (VariantIndex& index : lex.by_tokens) index.finish();
+      auto& lazy = lexicons_[lang];
+      lazy = std::make_unique<LazyLexicon>();
+      lazy->lex.distance = EditDistance(pack.near_letters, near_cost);
     }
   }
 
@@ -232,13 +220,13 @@ class NameCheck : public Check {
  private:
   void check_source(const Group& group, const AnalyzedSource& source, const std::set<std::size_t>& named,
                     std::optional<std::unordered_set<std::string_view>>& words, std::vector<Finding>& out) const {
-    auto lex_it = lexicons_.find(source.pack->id);
-    if (lex_it == lexicons_.end() || lex_it->second.names.empty()) return;
-    const Lexicon& lex = lex_it->second;
+    const RuleSet& rules = *group.rules;
+    const Lexicon* found = lexicon(rules, source.pack->id);
+    if (found == nullptr || found->names.empty()) return;
+    const Lexicon& lex = *found;
     const Document& doc = source.doc;
     const std::string& text = doc.text();
     const auto& tokens = doc.tokens();
-    const RuleSet& rules = *group.rules;
 
     // Tokens inside an exact gazetteer name are correct by definition. A
     // demonym («آلمانی», German) is a real word too, but when the group
@@ -465,7 +453,7 @@ class NameCheck : public Check {
     }
     // A slip rarely changes a name's first letter, but to one that differs
     // by its dots: «قاپان» is Kapan («کاپان») in another transliteration.
-    const EditDistance& distance = lexicons_.at(pack.id).distance;
+    const EditDistance& distance = lexicons_.at(pack.id)->lex.distance;
     if (!key.empty() && !name.key.empty() && key[0] != name.key[0] && distance.substitution(key[0], name.key[0]) >= 1.0) {
       return false;
     }
@@ -570,7 +558,37 @@ class NameCheck : public Check {
                       const std::u32string& key, const std::string& original) const {
     const std::u32string orig_key = to_u32(fold_case(group.rules->normalizer.normalize_string(original)));
     if (orig_key != key) return to_utf8(name_key);
-    return respell(original, key, name_key, lexicons_.at(source.pack->id).distance);
+    return respell(original, key, name_key, lexicons_.at(source.pack->id)->lex.distance);
+  }
+
+  // The gazetteer's names in `lang`, indexed for the distance search on the
+  // first call for that language: a run meets few of the packs, and
+  // indexing every pack's names was most of building the engine (the seed
+  // pair: 70 M instructions, en's a third of them). nullptr for a language
+  // without a pack.
+  const Lexicon* lexicon(const RuleSet& rules, const std::string& lang) const {
+    const auto it = lexicons_.find(lang);
+    if (it == lexicons_.end()) return nullptr;
+    LazyLexicon& lazy = *it->second;
+    std::call_once(lazy.once, [&] {
+      Lexicon& lex = lazy.lex;
+      for (std::size_t e = 0; e < rules.entities.size(); ++e) {
+        auto names = rules.entities[e].names.find(lang);
+        if (names == rules.entities[e].names.end()) continue;
+        for (const std::string& name : names->second) {
+          Name n{to_u32(collapse_spaces(rules.normalizer.key(name))), {}, e, 0, name};
+          n.skeleton = skeleton(n.key);
+          n.tokens = count_tokens(n.key);
+          if (n.key.size() < min_length_ || n.tokens == 0) continue;
+          lex.max_tokens = std::max(lex.max_tokens, n.tokens);
+          if (lex.by_tokens.size() <= n.tokens) lex.by_tokens.resize(n.tokens + 1);
+          lex.by_tokens[n.tokens].add(n.key, lex.names.size());
+          lex.names.push_back(std::move(n));
+        }
+      }
+      for (VariantIndex& index : lex.by_tokens) index.finish();
+    });
+    return &lazy.lex;
   }
 
   static std::string display(const Entity& e) {
@@ -586,7 +604,12 @@ class NameCheck : public Check {
   std::size_t real_word_min_length_;
   std::size_t strong_cue_min_length_;
   std::map<std::string, std::vector<std::string>> joiner_keys_;  // per language: the joiners as keys
-  std::map<std::string, Lexicon> lexicons_;
+  // Per language; the names are indexed on first need (lexicon()).
+  struct LazyLexicon {
+    std::once_flag once;
+    Lexicon lex;
+  };
+  std::map<std::string, std::unique_ptr<LazyLexicon>> lexicons_;
 };
 
 }  // namespace
