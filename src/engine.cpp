@@ -98,7 +98,10 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
       }
       lang = *detected;
     }
-    const LanguagePack* pack = rules_.language(lang);
+    // The pack as read: compiled (rules_.language()) below, while the
+    // dictionaries load.
+    const auto found = rules_.languages.find(lang);
+    const LanguagePack* pack = found == rules_.languages.end() ? nullptr : &found->second;
     if (pack == nullptr) {
       std::string known;
       for (const auto& [id, p] : rules_.languages) known += (known.empty() ? "" : ", ") + id;
@@ -114,6 +117,7 @@ Group Engine::analyze(const std::string& name, const std::vector<SourceSpec>& sp
     pending.push_back(Pending{std::move(doc), std::move(lang), origin, pack});
   }
   for (Pending& p : pending) {
+    p.pack = rules_.language(p.lang);
     StageClock sentences = stage_clock(kSentences);
     p.doc.set_language(p.lang, p.origin, p.pack->locale);
     sentences.stop();

@@ -176,6 +176,97 @@ void in_parallel(std::size_t count, const std::function<void(std::size_t)>& task
   });
 }
 
+// `key` with its words' endings replaced by the other endings of their
+// variant set, each word alone and all together (stems of three code
+// points or more), without `key` itself.
+std::vector<std::string> variant_spellings(const LanguagePack& pack, const std::string& key) {
+  std::vector<std::string> out;
+  std::string all;          // every word with its first variant at once
+  std::size_t changed = 0;  // words that have a variant
+  std::size_t at = 0;
+  for (const TextSpan& w : tokenize(key)) {
+    const std::string word = key.substr(w.begin, w.end - w.begin);
+    all += key.substr(at, w.begin - at);
+    at = w.end;
+    std::string first = word;
+    for (const auto& set : pack.name_variant_endings) {
+      for (const std::string& ending : set) {
+        if (word.size() <= ending.size() || word.compare(word.size() - ending.size(), ending.size(), ending) != 0) {
+          continue;
+        }
+        const std::string stem = word.substr(0, word.size() - ending.size());
+        if (code_point_count(stem) < 3) continue;
+        for (const std::string& other : set) {
+          if (other == ending) continue;
+          out.push_back(key.substr(0, w.begin) + stem + other + key.substr(w.end));
+          if (first == word) first = stem + other;
+        }
+      }
+    }
+    changed += first != word;
+    all += first;
+  }
+  all += key.substr(at);
+  if (changed > 1) out.push_back(all);
+  return out;
+}
+
+void compile_gazetteer(const RuleSet& rules, const std::string& lang, const LanguagePack& pack) {
+  for (std::size_t i = 0; i < rules.entities.size(); ++i) {
+    const Entity& e = rules.entities[i];
+    auto add = [&](const std::map<std::string, std::vector<std::string>>& names, bool demonym) {
+      auto it = names.find(lang);
+      if (it == names.end()) return;
+      for (const std::string& name : it->second) {
+        bool acronym = true;
+        for (char c : name) acronym = acronym && !(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80;
+        pack.entity_names.emplace(rules.normalizer.key(name), LanguagePack::EntityName{i, demonym, acronym});
+      }
+    };
+    add(e.names, false);
+    add(e.demonyms, true);
+  }
+  // The same names with the pack's variant endings (`names:
+  // variant_endings`): «نیازوف» is also written «نیازف», «نیازاف», and
+  // the text may spell a name so throughout.
+  if (!pack.name_variant_endings.empty()) {
+    std::vector<std::pair<std::string, LanguagePack::EntityName>> variants;
+    for (const auto& [key, denotes] : pack.entity_names) {
+      for (const std::string& variant : variant_spellings(pack, key)) variants.emplace_back(variant, denotes);
+    }
+    for (auto& [variant, denotes] : variants) pack.entity_names.emplace(std::move(variant), denotes);
+  }
+  // Each key as words and the gaps after them. A name shared by two
+  // entities is one key, the first entity's.
+  for (const auto& [key, denotes] : pack.entity_names) {
+    const std::vector<TextSpan> words = tokenize(key);
+    if (words.empty() || words.front().begin != 0) continue;  // a name starts with a letter or digit
+    LanguagePack::GazetteerName name;
+    name.bytes = key.size();
+    name.denotes = denotes;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      name.words.push_back(key.substr(words[w].begin, words[w].end - words[w].begin));
+      const std::size_t gap_end = w + 1 < words.size() ? words[w + 1].begin : key.size();
+      name.gaps.push_back(collapse_spaces(std::string_view(key).substr(words[w].end, gap_end - words[w].end)));
+    }
+    pack.gazetteer[name.words.front()].push_back(std::move(name));
+  }
+  for (auto& [first, names] : pack.gazetteer) {
+    std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.bytes > b.bytes; });
+  }
+}
+
+// What RuleSet::language() builds on a pack's first use: the gazetteer
+// indexes and the one-pass filters of the date templates and triggers.
+void compile_pack(const RuleSet& rules, const std::string& lang, const LanguagePack& pack) {
+  compile_gazetteer(rules, lang, pack);
+  std::vector<const RE2*> dates, triggers;
+  for (const DateTemplate& t : pack.dates) dates.push_back(t.regex.get());
+  for (const EventTrigger& t : pack.triggers) triggers.push_back(t.regex.get());
+  pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kPatternSetMemoryBudget));
+  pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kPatternSetMemoryBudget));
+}
+
 class Loader {
  public:
   Loader(RuleSet& rules, std::size_t max_rule_bytes) : rules_(rules), max_rule_bytes_(max_rule_bytes) {}
@@ -233,19 +324,15 @@ class Loader {
                         FilePosition{e.where.line, e.where.column, std::nullopt});
       }
     }
-    // Each pack's gazetteer, quantities and filters compile on their own.
+    // Each pack's quantity pattern compiles on its own (it can fail: a
+    // load error). Its pattern filters and gazetteer, which cannot, are
+    // built on the pack's first use (RuleSet::language()).
     std::vector<std::pair<const std::string*, LanguagePack*>> packs;
     for (auto& [id, pack] : rules_.languages) packs.emplace_back(&id, &pack);
     in_parallel(packs.size(), [&](std::size_t i) {
       const std::string& id = *packs[i].first;
       LanguagePack& pack = *packs[i].second;
-      compile_gazetteer(id, pack);
       if (!pack.locale.empty()) compile_quantities(pack);
-      std::vector<const RE2*> dates, triggers;
-      for (const DateTemplate& t : pack.dates) dates.push_back(t.regex.get());
-      for (const EventTrigger& t : pack.triggers) triggers.push_back(t.regex.get());
-      pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kPatternSetMemoryBudget));
-      pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kPatternSetMemoryBudget));
       if (pack.locale.empty()) {
         throw UserError(pack.where.path.empty() ? id : pack.where.path,
                         fmt::format("language '{}' has no language.yaml with name, locale and script", id));
@@ -254,86 +341,6 @@ class Loader {
   }
 
  private:
-  // `key` with its words' endings replaced by the other endings of their
-  // variant set, each word alone and all together (stems of three code
-  // points or more), without `key` itself.
-  static std::vector<std::string> variant_spellings(const LanguagePack& pack, const std::string& key) {
-    std::vector<std::string> out;
-    std::string all;          // every word with its first variant at once
-    std::size_t changed = 0;  // words that have a variant
-    std::size_t at = 0;
-    for (const TextSpan& w : tokenize(key)) {
-      const std::string word = key.substr(w.begin, w.end - w.begin);
-      all += key.substr(at, w.begin - at);
-      at = w.end;
-      std::string first = word;
-      for (const auto& set : pack.name_variant_endings) {
-        for (const std::string& ending : set) {
-          if (word.size() <= ending.size() || word.compare(word.size() - ending.size(), ending.size(), ending) != 0) {
-            continue;
-          }
-          const std::string stem = word.substr(0, word.size() - ending.size());
-          if (code_point_count(stem) < 3) continue;
-          for (const std::string& other : set) {
-            if (other == ending) continue;
-            out.push_back(key.substr(0, w.begin) + stem + other + key.substr(w.end));
-            if (first == word) first = stem + other;
-          }
-        }
-      }
-      changed += first != word;
-      all += first;
-    }
-    all += key.substr(at);
-    if (changed > 1) out.push_back(all);
-    return out;
-  }
-
-  void compile_gazetteer(const std::string& lang, LanguagePack& pack) {
-    for (std::size_t i = 0; i < rules_.entities.size(); ++i) {
-      const Entity& e = rules_.entities[i];
-      auto add = [&](const std::map<std::string, std::vector<std::string>>& names, bool demonym) {
-        auto it = names.find(lang);
-        if (it == names.end()) return;
-        for (const std::string& name : it->second) {
-          bool acronym = true;
-          for (char c : name) acronym = acronym && !(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80;
-          pack.entity_names.emplace(rules_.normalizer.key(name), LanguagePack::EntityName{i, demonym, acronym});
-        }
-      };
-      add(e.names, false);
-      add(e.demonyms, true);
-    }
-    // The same names with the pack's variant endings (`names:
-    // variant_endings`): «نیازوف» is also written «نیازف», «نیازاف», and
-    // the text may spell a name so throughout.
-    if (!pack.name_variant_endings.empty()) {
-      std::vector<std::pair<std::string, LanguagePack::EntityName>> variants;
-      for (const auto& [key, denotes] : pack.entity_names) {
-        for (const std::string& variant : variant_spellings(pack, key)) variants.emplace_back(variant, denotes);
-      }
-      for (auto& [variant, denotes] : variants) pack.entity_names.emplace(std::move(variant), denotes);
-    }
-    // Each key as words and the gaps after them. A name shared by two
-    // entities is one key, the first entity's.
-    for (const auto& [key, denotes] : pack.entity_names) {
-      const std::vector<TextSpan> words = tokenize(key);
-      if (words.empty() || words.front().begin != 0) continue;  // a name starts with a letter or digit
-      LanguagePack::GazetteerName name;
-      name.bytes = key.size();
-      name.denotes = denotes;
-      for (std::size_t w = 0; w < words.size(); ++w) {
-        name.words.push_back(key.substr(words[w].begin, words[w].end - words[w].begin));
-        const std::size_t gap_end = w + 1 < words.size() ? words[w + 1].begin : key.size();
-        name.gaps.push_back(collapse_spaces(std::string_view(key).substr(words[w].end, gap_end - words[w].end)));
-      }
-      pack.gazetteer[name.words.front()].push_back(std::move(name));
-    }
-    for (auto& [first, names] : pack.gazetteer) {
-      std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return a.bytes > b.bytes; });
-    }
-  }
-
   void load_normalize(const std::string& path) {
     YamlReader r(path);
     const YamlNode root = r.load_file(max_rule_bytes_);
@@ -944,7 +951,10 @@ const std::vector<std::string>& LanguagePack::list(const std::string& list_name)
 
 const LanguagePack* RuleSet::language(const std::string& id) const {
   auto it = languages.find(id);
-  return it == languages.end() ? nullptr : &it->second;
+  if (it == languages.end()) return nullptr;
+  const LanguagePack& pack = it->second;
+  pack.compile_once.run([&] { compile_pack(*this, it->first, pack); });
+  return &pack;
 }
 
 const EventType* RuleSet::event(const std::string& id) const {

@@ -1,9 +1,11 @@
 // Rule packs: the compiled form of the YAML under rules/.
 //
 // Rule *types* are C++ (a date template, an event trigger, a gazetteer
-// entry); rule *instances* are YAML. Everything here is built once by
+// entry); rule *instances* are YAML. Everything here is read and checked by
 // load_rules() before any text is read, and is immutable afterwards, so a
-// RuleSet can be shared by every thread that checks documents.
+// RuleSet can be shared by every thread that checks documents; only a
+// pack's derived indexes (pattern filters, gazetteer) are built on its first
+// use, once, behind a latch (RuleSet::language()).
 //
 // Layout of a rules folder:
 //   shared/normalize.yaml   characters folded or removed before matching
@@ -17,6 +19,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -93,6 +96,32 @@ struct TextHash {
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Runs a task the first time run() is called, once for all threads; later
+// calls (and calls waiting while it runs) return once it has finished.
+// Unlike std::once_flag it can be copied: a copy has run if its original
+// had, so a copied pack is not compiled twice, nor left uncompiled.
+class OnceLatch {
+ public:
+  OnceLatch() = default;
+  OnceLatch(const OnceLatch& other) : done_(other.done()) {}
+  OnceLatch& operator=(const OnceLatch& other) {
+    done_.store(other.done(), std::memory_order_release);
+    return *this;
+  }
+  bool done() const { return done_.load(std::memory_order_acquire); }
+  void run(const std::function<void()>& task) {
+    if (done()) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (done_.load(std::memory_order_relaxed)) return;
+    task();
+    done_.store(true, std::memory_order_release);
+  }
+
+ private:
+  std::atomic<bool> done_{false};
+  std::mutex mutex_;
+};
+
 struct LanguagePack {
   std::string id;  // folder name: fa, es, en...
   std::string name;
@@ -111,8 +140,14 @@ struct LanguagePack {
   std::map<std::string, std::vector<std::string>> anaphora;  // day|month|year -> normalized
   std::vector<DateTemplate> dates;
   std::vector<EventTrigger> triggers;
-  // Which dates and triggers can match a text, in one pass (built by load_rules()).
-  PatternFilter date_filter, trigger_filter;
+  // Which dates and triggers can match a text, in one pass. Compiled, with
+  // the gazetteer below, by RuleSet::language() on the pack's first use: a
+  // run meets few of the packs, and these were most of the start-up of one
+  // that checks a pair of documents. A pack read from RuleSet::languages
+  // directly may not be compiled yet (compiled() says).
+  mutable PatternFilter date_filter, trigger_filter;
+  bool compiled() const { return compile_once.done(); }
+  mutable OnceLatch compile_once;
   std::vector<std::string> cumulative;  // keys: «در مجموع», "acumulada"
   // Named word lists that checks read (flashback markers, list separators,
   // part cues...), normalized and case-folded; see README "Rule files".
@@ -208,7 +243,7 @@ struct LanguagePack {
   };
   Orthography orthography;
 
-  // Compiled from the gazetteer by load_rules(): what each (case-folded)
+  // Compiled from the gazetteer by RuleSet::language(): what each (case-folded)
   // name and demonym of this language denotes, and the same names indexed
   // by their first word for a search token by token (one hash look-up per
   // token of the text, whatever the size of the gazetteer).
@@ -218,7 +253,7 @@ struct LanguagePack {
     bool acronym = false;  // all capitals: matched case-sensitively
   };
   // Both are asked for every token: looked up by string_view, no copy.
-  std::unordered_map<std::string, EntityName, TextHash, std::equal_to<>> entity_names;
+  mutable std::unordered_map<std::string, EntityName, TextHash, std::equal_to<>> entity_names;
   struct GazetteerName {
     std::vector<std::string> words;  // token keys
     // gaps[i] is the text after words[i] (whitespace runs as one space):
@@ -227,7 +262,8 @@ struct LanguagePack {
     std::size_t bytes = 0;  // of the key: at one place the longest name wins
     EntityName denotes;
   };
-  std::unordered_map<std::string, std::vector<GazetteerName>, TextHash, std::equal_to<>> gazetteer;  // first word -> names, longest first
+  mutable std::unordered_map<std::string, std::vector<GazetteerName>, TextHash, std::equal_to<>>
+      gazetteer;  // first word -> names, longest first
 };
 
 struct Entity {
@@ -277,6 +313,8 @@ class RuleSet {
   std::map<std::string, CheckConfig> checks;  // check id -> settings
   std::vector<std::string> folders;           // where these rules came from
 
+  // The pack, compiled (its pattern filters and gazetteer) on the first
+  // call for it; thread-safe. nullptr when no folder has that language.
   const LanguagePack* language(const std::string& id) const;
   const EventType* event(const std::string& id) const;
   const Entity* entity(const std::string& id) const;

@@ -72,7 +72,8 @@ TEST_CASE("entities: the token-by-token gazetteer finds what one alternation of 
   texts.push_back("EE. UU. y EE.UU. y EE.\nUU. y Estados\n  Unidos; U.S. and U.S.A. and USA and US, us. Kazakhstani Kazakhstan.");
   texts.push_back("آمریکا،ایالات متحده آمریکا و ایالات\nمتحده؛ قزاقستانی قزاقستان‌ها تهران.");
   std::size_t compared = 0;
-  for (const auto& [lang, pack] : engine.rules().languages) {
+  for (const auto& [lang, read] : engine.rules().languages) {
+    const concord::LanguagePack& pack = *engine.rules().language(lang);  // compiled
     const RE2 re(alternation(pack), [] {
       RE2::Options options;
       options.set_case_sensitive(false);

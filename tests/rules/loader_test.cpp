@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine.h"
@@ -254,6 +255,41 @@ TEST_CASE("loader: the real rules load with both packs", "[rules][loader]") {
   CHECK(months.at("خرداد").number == 3);
   REQUIRE(rules.language("es")->months.count("diciembre") == 1);
   CHECK(rules.language("es")->months.at("diciembre").number == 12);
+}
+
+TEST_CASE("loader: a pack's filters and gazetteer are built on its first use, once for all threads",
+          "[rules][loader]") {
+  const concord::RuleSet rules = concord::load_rules({kRealRules});
+  for (const auto& [id, pack] : rules.languages) {
+    CAPTURE(id);
+    CHECK_FALSE(pack.compiled());
+    CHECK_FALSE(pack.date_filter.built());
+    CHECK(pack.entity_names.empty());
+  }
+  // Asked from several threads at once, the pack is built once: every
+  // caller gets it whole.
+  std::vector<std::thread> threads;
+  std::vector<std::size_t> names(4);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    threads.emplace_back([&, i] { names[i] = rules.language("fa")->entity_names.size(); });
+  }
+  for (std::thread& t : threads) t.join();
+  const concord::LanguagePack& fa = *rules.language("fa");
+  CHECK(fa.compiled());
+  CHECK(fa.date_filter.built());
+  CHECK(fa.trigger_filter.built());
+  CHECK_FALSE(fa.gazetteer.empty());
+  for (std::size_t n : names) CHECK(n == fa.entity_names.size());
+  // The same as the engine's pack, compiled the same way; the others untouched.
+  CHECK(fa.entity_names.size() == engine().rules().language("fa")->entity_names.size());
+  CHECK(fa.gazetteer.size() == engine().rules().language("fa")->gazetteer.size());
+  CHECK_FALSE(rules.languages.at("en").compiled());
+  CHECK(rules.languages.at("en").entity_names.empty());
+  // A copy of a compiled pack is compiled; a copy of one not yet compiled is not.
+  const concord::LanguagePack copy = fa;
+  CHECK(copy.compiled());
+  const concord::LanguagePack en = rules.languages.at("en");
+  CHECK_FALSE(en.compiled());
 }
 
 // ------------------------------------------------ the packs' own examples

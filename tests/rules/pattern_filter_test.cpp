@@ -69,7 +69,8 @@ TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern 
       "The United States recognized Kazakhstan on December 25, 1991, and opened an embassy in Almaty.",
   };
   int flagged = 0;
-  for (const auto& [id, pack] : rules.languages) {
+  for (const auto& [id, read] : rules.languages) {
+    const concord::LanguagePack& pack = *rules.language(id);  // compiled on first use
     REQUIRE(pack.date_filter.built());
     REQUIRE(pack.trigger_filter.built());
     for (const std::string& raw : texts) {
