@@ -26,8 +26,21 @@ std::string_view environment(const char* name) {
   return value == nullptr ? std::string_view() : std::string_view(value);
 }
 
-std::string entry_name(std::string_view key) {
-  return fmt::format("{:016x}", static_cast<std::uint64_t>(std::hash<std::string_view>{}(key)));
+// The hash of a one-part key is the hash of its text; each further part
+// is mixed in.
+std::string entry_name(const Key& key) {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const auto part = static_cast<std::uint64_t>(std::hash<std::string_view>{}(key[i]));
+    h = i == 0 ? part : (h * 0x9E3779B97F4A7C15ull) ^ part;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+std::size_t key_size(const Key& key) {
+  std::size_t n = 0;
+  for (std::string_view part : key) n += part.size();
+  return n;
 }
 
 std::uint64_t value_checksum(std::string_view value) {
@@ -56,7 +69,7 @@ std::filesystem::path folder() {
   return {};
 }
 
-std::optional<Reader> Reader::open(std::string_view kind, std::string_view key) {
+std::optional<Reader> Reader::open(std::string_view kind, const Key& key) {
   const std::filesystem::path dir = kind_folder(kind);
   if (dir.empty()) return std::nullopt;
   const std::filesystem::path path = dir / entry_name(key);
@@ -64,11 +77,11 @@ std::optional<Reader> Reader::open(std::string_view kind, std::string_view key) 
   if (f == nullptr) return std::nullopt;
   std::error_code ec;
   const auto file_size = std::filesystem::file_size(path, ec);
-  std::string all;
+  std::vector<char, HugePages<char>> all;
   if (!ec) all.resize(static_cast<std::size_t>(file_size));
   all.resize(std::fread(all.data(), 1, all.size(), f));
   std::fclose(f);
-  std::string_view rest(all);
+  std::string_view rest(all.data(), all.size());
   const auto take = [&rest](std::size_t n) {
     const std::string_view part = rest.substr(0, n);
     rest.remove_prefix(part.size());
@@ -82,8 +95,11 @@ std::optional<Reader> Reader::open(std::string_view kind, std::string_view key) 
     return v;
   };
   if (take(sizeof kMagic) != std::string_view(kMagic, sizeof kMagic)) return std::nullopt;
-  const auto key_size = take_u64();
-  if (key_size != key.size() || take(key.size()) != key) return std::nullopt;
+  const auto stored_key_size = take_u64();
+  if (stored_key_size != key_size(key)) return std::nullopt;
+  for (std::string_view part : key) {
+    if (take(part.size()) != part) return std::nullopt;
+  }
   const auto value_size = take_u64();
   const auto checksum = take_u64();
   if (!value_size || !checksum || *value_size != rest.size() || *checksum != value_checksum(rest)) return std::nullopt;
@@ -103,9 +119,11 @@ bool Reader::read(void* out, std::size_t n) {
   return true;
 }
 
-Writer::Writer(std::string_view kind, std::string_view key, std::size_t keep) : key_(key), keep_(keep) {
+Writer::Writer(std::string_view kind, const Key& key, std::size_t keep) : keep_(keep) {
   folder_ = kind_folder(kind);
   if (folder_.empty()) return;
+  key_.reserve(key_size(key));
+  for (std::string_view part : key) key_.append(part);
   std::error_code ec;
   std::filesystem::create_directories(folder_, ec);
   if (ec) return;

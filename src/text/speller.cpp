@@ -215,18 +215,17 @@ std::unique_ptr<WordList> WordList::load(const std::filesystem::path& aff) {
   path.replace_extension(".dic");
   auto list = std::make_unique<WordList>();
   list->bytes_ = read_file<Bytes>(path);
-  std::string key;
-  if (!cache::folder().empty()) {
-    const Bytes& dic = list->bytes_;
-    key.reserve(kCacheVersion.size() + 20 + aff_bytes.size() + dic.size());
-    key.append(kCacheVersion).append(std::to_string(aff_bytes.size())).append(1, '\n');
-    key.append(aff_bytes).append(dic.data(), dic.size());
+  // The key is both files, in parts (not copied into one string).
+  const std::string aff_size = std::to_string(aff_bytes.size()) + "\n";
+  const cache::Key key{kCacheVersion, aff_size, aff_bytes, std::string_view(list->bytes_.data(), list->bytes_.size())};
+  const bool caching = !cache::folder().empty();
+  if (caching) {
     if (auto entry = cache::Reader::open(kCacheKind, key)) {
       if (list->restore(*entry)) return list;
     }
   }
   if (!list->build()) return nullptr;
-  if (!key.empty()) {
+  if (caching) {
     cache::Writer entry(kCacheKind, key, kCacheKeep);
     list->store(entry);
     entry.commit();
