@@ -83,9 +83,11 @@ void CheckOptions::reject_unknown() const {
     if (std::find(known_.begin(), known_.end(), name) == known_.end()) {
       std::string list;
       for (const std::string& k : known_) list += (list.empty() ? "" : ", ") + k;
-      throw UserError(setting.where.path,
-                      fmt::format("check '{}' has no option '{}' (options: {})", check_, name, list),
-                      FilePosition{setting.where.line, setting.where.column, std::nullopt});
+      // At the option's name, the mistake (a setting made by hand has no
+      // name's position: then at its value).
+      const RuleLocation& at = setting.key_where.path.empty() ? setting.where : setting.key_where;
+      throw UserError(at.path, fmt::format("check '{}' has no option '{}' (options: {})", check_, name, list),
+                      FilePosition{at.line, at.column, std::nullopt});
     }
   }
 }

@@ -251,7 +251,8 @@ ProjectConfig load_config(const std::string& path) {
       config.where = r.location(it->first);
       r.expect_map(it->second, "settings of a check");
       for (auto opt = it->second.begin(); opt != it->second.end(); ++opt) {
-        config.settings[r.string(opt->first, "option")] = CheckSetting{r.string(opt->second, "option value"), r.location(opt->second)};
+        config.settings[r.string(opt->first, "option")] =
+            CheckSetting{r.string(opt->second, "option value"), r.location(opt->second), r.location(opt->first)};
       }
     }
   }

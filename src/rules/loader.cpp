@@ -456,7 +456,7 @@ class Loader {
       r.expect_map(it->second, fmt::format("settings of check '{}'", id));
       for (auto opt = it->second.begin(); opt != it->second.end(); ++opt) {
         config.settings[r.string(opt->first, "option")] =
-            CheckSetting{r.string(opt->second, "option value"), r.location(opt->second)};
+            CheckSetting{r.string(opt->second, "option value"), r.location(opt->second), r.location(opt->first)};
       }
     }
   }

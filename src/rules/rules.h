@@ -296,7 +296,8 @@ struct EventType {
 
 struct CheckSetting {
   std::string value;
-  RuleLocation where;
+  RuleLocation where;      // the value: a bad value is pointed at here
+  RuleLocation key_where;  // the option's name: an unknown option is pointed at here
 };
 
 struct CheckConfig {
