@@ -35,10 +35,11 @@ namespace {
 // The letters a document writes (lower case), in code point order, each
 // with its UTF-8.
 struct Alphabet : std::vector<std::pair<char32_t, std::string>> {
-  bool contains(char32_t c) const {
+  const std::pair<char32_t, std::string>* find(char32_t c) const {
     auto it = std::lower_bound(begin(), end(), c, [](const auto& l, char32_t x) { return l.first < x; });
-    return it != end() && it->first == c;
+    return it != end() && it->first == c ? &*it : nullptr;
   }
+  bool contains(char32_t c) const { return find(c) != nullptr; }
 };
 
 struct Candidates {
@@ -62,6 +63,80 @@ using DictionaryMemo = BoundedMemo<std::string, DictionaryEntry>;
 // word comes back with the same candidates.
 using KnownMemo = BoundedMemo<std::string, bool, 16384>;
 
+// The words of a source's language in the group and, built on first need,
+// each of them with one inner letter deleted: the insertions that make a
+// short unknown word into a word the group writes are found by looking the
+// word up, not by trying every letter at every place (hundreds of set
+// look-ups for each unknown word).
+class GroupWords {
+ public:
+  explicit GroupWords(const std::unordered_set<std::string_view>& words) : words_(words) {}
+  bool contains(std::string_view w) const { return words_.count(w) != 0; }
+
+  struct Insertion {
+    std::size_t at;      // code point index in the unknown word
+    char32_t letter;     // the letter inserted there
+    std::string_view word;  // the word it makes, one of the group's
+  };
+  // Every word of the group that is `w` with one letter inserted at a code
+  // point index 0 < at < w's length, ordered by place, then letter.
+  std::vector<Insertion> insertions(std::string_view w) const {
+    if (!built_) build();
+    std::vector<Insertion> found;
+    const std::size_t h = std::hash<std::string_view>{}(w);
+    auto it = std::lower_bound(deletions_.begin(), deletions_.end(), h,
+                               [](const Deletion& d, std::size_t x) { return d.hash < x; });
+    for (; it != deletions_.end() && it->hash == h; ++it) {
+      const std::string_view g = it->word;
+      if (g.size() != w.size() + it->bytes || g.compare(0, it->offset, w.substr(0, it->offset)) != 0 ||
+          g.substr(it->offset + it->bytes) != w.substr(it->offset)) {
+        continue;
+      }
+      found.push_back({it->index, code_point_at(g, it->offset), g});
+    }
+    std::sort(found.begin(), found.end(), [](const Insertion& a, const Insertion& b) {
+      return a.at != b.at ? a.at < b.at : a.letter < b.letter;
+    });
+    return found;
+  }
+
+ private:
+  struct Deletion {
+    std::size_t hash;     // of the word without the code point at `offset`
+    std::string_view word;
+    std::size_t offset;   // byte offset of the deleted code point
+    std::size_t bytes;    // its length in bytes
+    std::size_t index;    // its code point index
+  };
+  void build() const {
+    built_ = true;
+    std::vector<std::size_t> at;
+    std::string buffer;
+    for (const std::string_view g : words_) {
+      at.clear();
+      const auto* p = reinterpret_cast<const uint8_t*>(g.data());
+      const auto n = static_cast<int32_t>(g.size());
+      for (int32_t i = 0; i < n;) {
+        at.push_back(static_cast<std::size_t>(i));
+        U8_FWD_1(p, i, n);
+      }
+      at.push_back(g.size());
+      // Inner code points only: 1 <= j <= length - 2.
+      for (std::size_t j = 1; j + 2 < at.size(); ++j) {
+        buffer.assign(g, 0, at[j]);
+        buffer.append(g, at[j + 1], std::string_view::npos);
+        deletions_.push_back({std::hash<std::string_view>{}(buffer), g, at[j], at[j + 1] - at[j], j});
+      }
+    }
+    std::sort(deletions_.begin(), deletions_.end(),
+              [](const Deletion& a, const Deletion& b) { return a.hash < b.hash; });
+  }
+
+  const std::unordered_set<std::string_view>& words_;
+  mutable bool built_ = false;
+  mutable std::vector<Deletion> deletions_;
+};
+
 class SpellingCheck : public Check {
  public:
   SpellingCheck(const RuleSet& rules, std::size_t min_length, std::size_t max_length, std::size_t min_long_length,
@@ -82,6 +157,7 @@ class SpellingCheck : public Check {
     // Every word of the group, per source, to know what other sources use.
     std::vector<std::unordered_set<std::string_view>> words(group.sources.size());
     for (const AnalyzedSource& s : group.sources) {
+      words[s.index].reserve(s.doc.tokens().size());  // no rehashing on the way
       for (std::size_t t = 0; t < s.doc.tokens().size(); ++t) words[s.index].insert(s.doc.token_key(t));
     }
     for (const AnalyzedSource& source : group.sources) check_source(group, source, words, out);
@@ -115,7 +191,7 @@ class SpellingCheck : public Check {
         if (s.pack == source.pack) merged.insert(words[s.index].begin(), words[s.index].end());
       }
     }
-    const std::unordered_set<std::string_view>& same_language = same > 1 ? merged : words[source.index];
+    const GroupWords same_language(same > 1 ? merged : words[source.index]);
     // The letters this document writes: candidates for a dropped letter.
     std::set<char32_t> letters;
     {
@@ -139,6 +215,7 @@ class SpellingCheck : public Check {
     Alphabet alphabet;
     for (char32_t c : letters) alphabet.emplace_back(c, to_utf8(std::u32string(1, c)));
     std::unordered_map<std::string_view, std::optional<std::u32string>> memo;
+    memo.reserve(words[source.index].size());
     for (std::size_t t = 0; t < tokens.size(); ++t) {
       if (covered[t]) continue;
       const std::string_view raw = doc.slice(tokens[t].begin, tokens[t].end);
@@ -171,7 +248,7 @@ class SpellingCheck : public Check {
                                       std::string_view word,
                                       const std::vector<std::unordered_set<std::string_view>>& words,
                                       const Alphabet& alphabet,
-                                      const std::unordered_set<std::string_view>& same_language) const {
+                                      const GroupWords& same_language) const {
     // Case folding neither makes nor unmakes a digit.
     const auto* p = reinterpret_cast<const uint8_t*>(word.data());
     const auto n = static_cast<int32_t>(word.size());
@@ -201,7 +278,7 @@ class SpellingCheck : public Check {
   // hundreds of them and most are neither known nor used by the group.
   std::optional<std::u32string> correction(const Speller& speller, const LanguagePack& pack, const std::u32string& w,
                                            const Alphabet& alphabet,
-                                           const std::unordered_set<std::string_view>& group_words) const {
+                                           const GroupWords& group_words) const {
     const DictionaryMemo& memo = *memos_.at(pack.id);
     const std::string word = to_utf8(w);
     DictionaryEntry entry = memo.get(word).value_or(DictionaryEntry{});
@@ -230,14 +307,14 @@ class SpellingCheck : public Check {
       known_memo.put(c, k);
       return k;
     };
-    auto used = [&](const std::string& c) { return group_words.count(c) != 0; };
+    auto used = [&](const std::string& c) { return group_words.contains(c); };
     // `trusted`: a correction the group does not write will do.
     auto pick = [&](Candidates& found, bool trusted) -> std::optional<std::u32string> {
       if (found.words.empty()) return std::nullopt;
       // Prefer what the group itself writes.
       std::vector<std::u32string> in_group;
       for (const auto& c : found.words) {
-        if (group_words.count(to_utf8(c)) != 0) in_group.push_back(c);
+        if (group_words.contains(to_utf8(c))) in_group.push_back(c);
       }
       if (in_group.size() == 1) return in_group.front();
       if (!trusted) return std::nullopt;
@@ -257,14 +334,23 @@ class SpellingCheck : public Check {
     }
     if (auto c = pick(found, trust_doubled)) return c;
     // 2. Letters that differ by their dots (or an accent).
+    auto substitute = [&](std::size_t i, char32_t letter, const std::string& utf8) {
+      if (known(spell(at[i], utf8, at[i + 1]))) {
+        std::u32string c = w;
+        c[i] = letter;
+        found.add(c);
+      }
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
-      for (const auto& [letter, utf8] : alphabet) {
-        if (letter == w[i] || !near_letters(w[i], letter)) continue;
-        if (known(spell(at[i], utf8, at[i + 1]))) {
-          std::u32string c = w;
-          c[i] = letter;
-          found.add(c);
+      if (exact_near_) {
+        // The letters near this one that the document writes, in code point order.
+        for (char32_t letter : neighbours(w[i])) {
+          if (const auto* l = alphabet.find(letter)) substitute(i, letter, l->second);
         }
+        continue;
+      }
+      for (const auto& [letter, utf8] : alphabet) {
+        if (letter != w[i] && slow_near(w[i], letter)) substitute(i, letter, utf8);
       }
     }
     if (auto c = pick(found, trust_others)) return c;
@@ -280,11 +366,9 @@ class SpellingCheck : public Check {
       found.add(c);
     };
     if (short_word) {
-      for (std::size_t i = 1; i < w.size(); ++i) {
-        for (const auto& [letter, utf8] : alphabet) {
-          const std::string& c = spell(at[i], utf8, at[i]);
-          if (used(c) && known(c)) add_insertion(i, letter);
-        }
+      // Only the insertions that make a word the group writes.
+      for (const GroupWords::Insertion& c : group_words.insertions(word)) {
+        if (alphabet.contains(c.letter) && known(std::string(c.word))) add_insertion(c.at, c.letter);
       }
     } else {
       // The memo knows the insertions of the letters tried before; the
@@ -333,7 +417,7 @@ class SpellingCheck : public Check {
     if (short_word) {
       Candidates in_group;
       for (const auto& c : found.words) {
-        if (group_words.count(to_utf8(c)) != 0) in_group.add(c);
+        if (group_words.contains(to_utf8(c))) in_group.add(c);
       }
       found = in_group;
     }
@@ -371,24 +455,13 @@ class SpellingCheck : public Check {
     return std::find(vocabulary.begin(), vocabulary.end(), word) != vocabulary.end();
   }
 
-  // Whether replacing x by y is a near-letter substitution in any pack:
-  // for two words that differ in that one letter, the edit distance is
-  // below 1 exactly then (a substitution inside a group costs 0.5 in every
-  // pack that lists the group). Asked hundreds of times per unknown word,
-  // so answered from a table of each letter's groups.
-  bool near(char32_t x, char32_t y) const {
-    if (x == y) return true;
-    if (!grouped(x) || !grouped(y)) return false;
-    return (groups_of(x) & groups_of(y)) != 0;
-  }
-  bool grouped(char32_t c) const { return c < 0x10000 ? grouped_[c] : groups_of(c) != 0; }
-  std::uint64_t groups_of(char32_t c) const {
-    auto it = std::lower_bound(letter_groups_.begin(), letter_groups_.end(), c,
-                               [](const auto& e, char32_t v) { return e.first < v; });
-    return it != letter_groups_.end() && it->first == c ? it->second : 0;
-  }
+  // The letters whose substitution for a given one is a near-letter slip
+  // in some pack: for two words that differ in that one letter, the edit
+  // distance is below 1 exactly then (a substitution inside a group costs
+  // 0.5 in every pack that lists the group). Tried for every letter of
+  // every unknown word, so each letter's near ones are listed at start.
   void index_near_letters(const RuleSet& rules) {
-    std::map<char32_t, std::uint64_t> groups;
+    std::map<char32_t, std::uint64_t> groups;  // letter -> a bit per group it is in
     std::size_t id = 0;
     for (const auto& [lang, pack] : rules.languages) {
       for (const std::u32string& group : pack.near_letters) {
@@ -397,11 +470,20 @@ class SpellingCheck : public Check {
       }
     }
     exact_near_ = id <= 64;  // more groups than bits: ask EditDistance
-    letter_groups_.assign(groups.begin(), groups.end());
-    grouped_.assign(0x10000, false);
     for (const auto& [c, mask] : groups) {
-      if (c < 0x10000) grouped_[c] = true;
+      std::u32string near_ones;
+      for (const auto& [d, other] : groups) {
+        if (d != c && (mask & other) != 0) near_ones += d;
+      }
+      neighbours_.emplace_back(c, std::move(near_ones));
     }
+  }
+  // The letters near `c`, in code point order (none if it is in no group).
+  const std::u32string& neighbours(char32_t c) const {
+    static const std::u32string kNone;
+    auto it = std::lower_bound(neighbours_.begin(), neighbours_.end(), c,
+                               [](const auto& e, char32_t v) { return e.first < v; });
+    return it != neighbours_.end() && it->first == c ? it->second : kNone;
   }
   bool slow_near(char32_t x, char32_t y) const {
     for (const auto& [lang, d] : distances_) {
@@ -409,10 +491,8 @@ class SpellingCheck : public Check {
     }
     return false;
   }
-  bool near_letters(char32_t x, char32_t y) const { return exact_near_ ? near(x, y) : slow_near(x, y); }
 
-  std::vector<std::pair<char32_t, std::uint64_t>> letter_groups_;  // letter -> bit per near-letter group (all packs)
-  std::vector<bool> grouped_;                                       // BMP letters in some group
+  std::vector<std::pair<char32_t, std::u32string>> neighbours_;  // letter -> its near letters, sorted
   bool exact_near_ = true;
   std::size_t min_length_;
   std::size_t max_length_;

@@ -175,6 +175,12 @@ TEST_CASE("spelling: typical slips in ordinary words are flagged", "[checks][spe
           {"fa", "همکاری اقتصادی دو کشور گسترش یافت و روابط اقتصتادی نیز بهتر شد.", "اقتصتادی"},
           // A doubled letter needs no other occurrence.
           {"fa", "هیئت بازرگانی ایران از یک کارخاانه در تبریز دیدن کرد.", "کارخاانه"},
+          // A letter dropped inside a short word, whose correction the text
+          // writes (found from the text's own words, one letter deleted).
+          {"es", "El puerto creció mucho y el purto recibió muchos barcos.", "purto"},
+          {"fa", "دو وزیر در تهران مذاکره کردند و این مذکره سه ساعت طول کشید.", "مذکره"},
+          // ... but not when the text never writes it.
+          {"es", "El muelle creció mucho y el purto recibió muchos barcos.", ""},
       },
       "spelling");
 }
