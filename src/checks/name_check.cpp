@@ -255,6 +255,7 @@ class NameCheck : public Check {
     std::vector<std::size_t> starts;
     std::vector<unsigned char> spaced(tokens.size(), 0);
     starts.reserve(tokens.size() + 1);
+    keys.reserve(text.size());  // a key has at most a code point per byte of its token, nearly always
     for (std::size_t u = 0; u < tokens.size(); ++u) {
       starts.push_back(keys.size());
       append_u32(keys, doc.token_key(u));

@@ -102,15 +102,20 @@ std::u32string to_u32(std::string_view text) {
 }
 
 void append_u32(std::u32string& out, std::string_view text) {
-  if (out.empty()) out.reserve(text.size());  // at most one code point per byte
+  // At most one code point per byte: sized for that, written through a
+  // pointer (no capacity check per code point), then cut to what was written.
+  const std::size_t old = out.size();
+  out.resize(old + text.size());
+  char32_t* to = out.data() + old;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    *to++ = c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
   }
+  out.resize(static_cast<std::size_t>(to - out.data()));
 }
 
 std::vector<CodePoint> decode(std::string_view text) {
