@@ -285,6 +285,9 @@ TEST_CASE("cli: --version and the rules command succeed", "[cli]") {
   const Run v = ws.concord("--version");
   CHECK(v.status == 0);
   CHECK(v.out.rfind("concord ", 0) == 0);
+  // The allocator named is the one that serves malloc (mimalloc unless the
+  // build leaves it out, as the sanitizer build does).
+  CHECK(v.out.find("(allocator: ") != std::string::npos);
   const Run rules = ws.concord("rules");
   CHECK(rules.status == 0);
   CHECK(rules.out.find("language fa") != std::string::npos);

@@ -32,6 +32,9 @@
 #include "error.h"
 #include "lsp/server.h"
 #include "report/render.h"
+#ifdef CONCORD_MIMALLOC
+#include <mimalloc.h>
+#endif
 #include "rules/rules.h"
 
 namespace {
@@ -407,10 +410,25 @@ int run_jsonl(const Engine& engine, unsigned jobs, const std::string& fail_on) {
 
 }  // namespace
 
+// The allocator that serves this process's malloc, for --version: mimalloc
+// when the build links it (CMakeLists.txt) and it did take over malloc.
+static std::string allocator_name() {
+#ifdef CONCORD_MIMALLOC
+  void* probe = std::malloc(16);
+  const bool taken = mi_is_in_heap_region(probe);
+  std::free(probe);
+  if (taken) {
+    const int v = mi_version();  // 209 for 2.0.9
+    return fmt::format("mimalloc {}.{}.{}", v / 100, v / 10 % 10, v % 10);
+  }
+#endif
+  return "the C library's malloc";
+}
+
 static int run_cli(int argc, char** argv) {
   CLI::App app{"concord: audits the language versions of a text for inconsistencies"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("concord ") + CONCORD_VERSION);
+  app.set_version_flag("--version", std::string("concord ") + CONCORD_VERSION + " (allocator: " + allocator_name() + ")");
 
   CommonOptions check_opts;
   std::string format = "text";
