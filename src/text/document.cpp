@@ -20,7 +20,7 @@ Document::Document(Source source, const Normalizer& normalizer)
 void Document::set_language(std::string lang, LanguageOrigin origin, const std::string& locale) {
   language_ = std::move(lang);
   language_origin_ = origin;
-  sentences_ = split_sentences(normalized_.text, locale);
+  sentences_ = split_sentences(normalized_.text, paragraphs_, locale);
 }
 
 std::string_view Document::original_slice(std::size_t begin, std::size_t end) const {

@@ -226,6 +226,11 @@ std::vector<TextSpan> split_paragraphs(std::string_view text) {
 }
 
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale) {
+  return split_sentences(text, split_paragraphs(text), locale);
+}
+
+std::vector<TextSpan> split_sentences(std::string_view text, const std::vector<TextSpan>& paragraphs,
+                                      const std::string& locale) {
   std::vector<TextSpan> sentences;
   UErrorCode status = U_ZERO_ERROR;
   // One iterator per locale and thread: ICU builds one from its cached
@@ -240,7 +245,7 @@ std::vector<TextSpan> split_sentences(std::string_view text, const std::string& 
     }
   }
   icu::UnicodeString utf16;
-  for (const TextSpan& paragraph : split_paragraphs(text)) {
+  for (const TextSpan& paragraph : paragraphs) {
     const std::string_view part = text.substr(paragraph.begin, paragraph.size());
     // ICU iterates UTF-16 far faster than UTF-8 (a UText function call per
     // code point); breaks are mapped back to byte offsets as they come, in

@@ -27,6 +27,9 @@ std::vector<TextSpan> split_paragraphs(std::string_view text);
 // Sentences by ICU's BreakIterator for `locale` (CLDR sentence rules), never
 // crossing a paragraph boundary. Trailing whitespace is trimmed.
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale);
+// The same, given the text's split_paragraphs() (a Document has them).
+std::vector<TextSpan> split_sentences(std::string_view text, const std::vector<TextSpan>& paragraphs,
+                                      const std::string& locale);
 
 namespace detail {
 bool is_word_char_icu(char32_t c);      // ICU's general category: L, M or Nd
