@@ -97,6 +97,19 @@ TEST_CASE("split_sentences: a decimal point does not end a sentence", "[segment]
   CHECK(pieces(text, concord::split_sentences(text, "es")) == Strings{"Costó 3.5 millones.", "Luego bajó."});
 }
 
+TEST_CASE("split_sentences: offsets stay right after characters of two, three and four bytes", "[segment][sentences]") {
+  // U+1D11E (four bytes, two UTF-16 units) and U+20AC (three bytes) before
+  // a break: each sentence must still start and end on its own bytes.
+  const std::string text = "Pagó 5 € por 𝄞 y 😀. Después volvió. آيا سفر کرد؟ 𝄞𝄞 fin.";
+  CHECK(pieces(text, concord::split_sentences(text, "es")) ==
+        Strings{"Pagó 5 € por 𝄞 y 😀.", "Después volvió.", "آيا سفر کرد؟", "𝄞𝄞 fin."});
+  // The Document's paragraphs give the same sentences.
+  const std::string two = "Uno 😀. Dos.\n\nTres €. Cuatro.";
+  CHECK(pieces(two, concord::split_sentences(two, concord::split_paragraphs(two), "es")) ==
+        pieces(two, concord::split_sentences(two, "es")));
+  CHECK(pieces(two, concord::split_sentences(two, "es")) == Strings{"Uno 😀.", "Dos.", "Tres €.", "Cuatro."});
+}
+
 TEST_CASE("at_word_boundaries: Latin", "[segment][boundaries]") {
   const std::string text = "in Almaty, Almatyx 1991a";
   const auto almaty = text.find("Almaty");
