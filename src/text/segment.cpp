@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
-#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #if defined(__SSE2__)
@@ -226,35 +225,6 @@ std::vector<TextSpan> split_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-namespace {
-
-// `utf8` in UTF-16, written into `out`'s own buffer: at most one unit per
-// byte, ASCII copied as it is (ICU's fromUTF8 and an append cost three
-// times as much, and a copy).
-void to_utf16(std::string_view utf8, icu::UnicodeString& out) {
-  const auto length = static_cast<int32_t>(utf8.size());
-  char16_t* units = out.getBuffer(length + 1);
-  if (units == nullptr) {  // out of memory: let ICU try
-    out = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), length));
-    return;
-  }
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t n = 0;
-  for (int32_t i = 0; i < length;) {
-    if (s[i] < 0x80) {
-      units[n++] = s[i++];
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    U16_APPEND_UNSAFE(units, n, c);
-  }
-  out.releaseBuffer(n);
-}
-
-}  // namespace
-
 std::vector<TextSpan> split_sentences(std::string_view text, const std::string& locale) {
   return split_sentences(text, split_paragraphs(text), locale);
 }
@@ -281,7 +251,8 @@ std::vector<TextSpan> split_sentences(std::string_view text, const std::vector<T
     // code point); breaks are mapped back to byte offsets as they come, in
     // order. The text is valid UTF-8 (checked when loaded), so each code
     // point is one UTF-16 unit, or two from four bytes.
-    to_utf16(part, utf16);
+    utf16.remove();
+    utf16.append(icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size()))));
     it->setText(utf16);
     std::size_t byte = 0;
     int32_t unit = 0;
