@@ -140,7 +140,24 @@ class ConflictCheck : public Check {
   }
 
  private:
-  void report(const Group& group, std::vector<Entry>& entries, std::vector<Finding>& out) const {
+  void report(const Group& group, std::vector<Entry>& all, std::vector<Finding>& out) const {
+    // A value that agrees with two values that disagree with each other
+    // («۱۹۹۱» beside "9 November 1991" and "19 November 1991") settles
+    // nothing: it is left out, or it would join them into one cluster and
+    // hide the disagreement a group without it shows. Two intervals that
+    // overlap this one are disjoint when the earliest end among them comes
+    // before the latest start.
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      double earliest_end = std::numeric_limits<double>::infinity();
+      double latest_start = -std::numeric_limits<double>::infinity();
+      for (std::size_t j = 0; j < all.size(); ++j) {
+        if (j == i || all[j].high < all[i].low || all[j].low > all[i].high) continue;
+        earliest_end = std::min(earliest_end, all[j].high);
+        latest_start = std::max(latest_start, all[j].low);
+      }
+      if (!(earliest_end < latest_start)) entries.push_back(all[i]);
+    }
     // Clusters of mutually compatible values: the connected parts of the
     // overlap of their intervals, found in one sweep by their low ends.
     std::vector<std::size_t> by_low(entries.size());
