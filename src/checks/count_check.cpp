@@ -201,17 +201,26 @@ class CountCheck : public Check {
     if (separators.empty()) return 0;
     while (stop > from && (text[stop - 1] == '.' || text[stop - 1] == ' ')) --stop;
     const std::string_view list = std::string_view(text).substr(from, stop - from);
+    // A separator before one of the pack's `item_continuations` («که»,
+    // "which", "fundada") goes on with the item before it ("la Universidad
+    // (DKU), fundada en 1999, el Instituto…"): it separates no items.
+    const auto& continuations = source.pack->list("item_continuations");
+    const auto continues = [&](std::size_t after) {
+      const std::size_t next = doc.token_at_or_after(from + after);
+      return next < doc.tokens().size() && doc.tokens()[next].begin < stop &&
+             std::find(continuations.begin(), continuations.end(), doc.token_key(next)) != continuations.end();
+    };
     int items = 1;
+    std::size_t last_sep = 0;  // just past the last separator that separates
     for (const std::string& sep : separators) {
-      for (std::size_t at = list.find(sep); at != std::string_view::npos; at = list.find(sep, at + sep.size())) ++items;
+      for (std::size_t at = list.find(sep); at != std::string_view::npos; at = list.find(sep, at + sep.size())) {
+        if (continues(at + sep.size())) continue;
+        ++items;
+        last_sep = std::max(last_sep, at + sep.size());
+      }
     }
     if (items < 2) return 0;
     // The last item may join two with a conjunction: "A, B and C".
-    std::size_t last_sep = 0;
-    for (const std::string& sep : separators) {
-      const std::size_t at = list.rfind(sep);
-      if (at != std::string_view::npos) last_sep = std::max(last_sep, at + sep.size());
-    }
     const std::size_t next = doc.token_at_or_after(from + last_sep);
     const bool serial = next < doc.tokens().size() && doc.tokens()[next].begin < stop &&
                         std::find(conjunctions.begin(), conjunctions.end(), doc.token_key(next)) != conjunctions.end();

@@ -178,7 +178,8 @@ void in_parallel(std::size_t count, const std::function<void(std::size_t)>& task
 
 // `key` with its words' endings replaced by the other endings of their
 // variant set, each word alone and all together (stems of three code
-// points or more), without `key` itself.
+// points or more, or of any length after another word), without `key`
+// itself.
 std::vector<std::string> variant_spellings(const LanguagePack& pack, const std::string& key) {
   std::vector<std::string> out;
   std::string all;          // every word with its first variant at once
@@ -195,7 +196,8 @@ std::vector<std::string> variant_spellings(const LanguagePack& pack, const std::
           continue;
         }
         const std::string stem = word.substr(0, word.size() - ending.size());
-        if (code_point_count(stem) < 3) continue;
+        // A short stem only after another word of the name («نظر بایف»).
+        if (code_point_count(stem) < 3 && w.begin == 0) continue;
         for (const std::string& other : set) {
           if (other == ending) continue;
           out.push_back(key.substr(0, w.begin) + stem + other + key.substr(w.end));

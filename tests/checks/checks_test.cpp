@@ -120,6 +120,19 @@ TEST_CASE("conflict: dates whose year comes from context are not compared by def
   CHECK(findings.empty());
 }
 
+TEST_CASE("conflict: a year that agrees with both of two different days does not hide them", "[checks][conflict]") {
+  // «۱۹۹۱» overlaps 16 and 25 December 1991; they still disagree.
+  const std::string year = "Kazajistán y Estados Unidos establecieron relaciones diplomáticas en 1991.";
+  const auto findings = check_run::findings(
+      {SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"fa.txt", "fa", kFaRelations}, SourceSpec{"es2.txt", "es", year}},
+      "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].locations.size() == 2);
+  // Beside one day alone, the year settles nothing and disagrees with nothing.
+  CHECK(check_run::findings({SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"es2.txt", "es", year}}, "conflict").empty());
+}
+
 TEST_CASE("conflict: with three sources the odd one out is primary", "[checks][conflict]") {
   const std::string es2 = "Kazajistán y Estados Unidos establecieron relaciones diplomáticas el 16 de diciembre de 1991.";
   const auto findings = check_run::findings({SourceSpec{"es1.txt", "es", kEsRelations}, SourceSpec{"fa.txt", "fa", kFaRelations},
@@ -410,6 +423,21 @@ TEST_CASE("name: a transliteration with a variant ending is the name", "[checks]
   findings = check_run::findings("fa", "اسلام کریموف در تهران بود. رئیس‌جمهور کرینوف گفت.", "name");
   INFO(describe(findings));
   CHECK(findings.size() == 1);
+  // «نظر باییف» is «نظر بایف» with «ییف» for «یف»: the short stem «با»
+  // takes the variant endings after another word of the name.
+  findings = check_run::findings("fa", "نورسلطان نظربایف در آستانه بود. برنامه به ابتکار نظر باییف آغاز شد و نظرباییف گفت.", "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
+TEST_CASE("name: a real word for a region, after a cue, is a misspelt region", "[checks][name]") {
+  // «نوجوان» ("teenager") is one letter from «نخجوان», Nakhchivan, a
+  // region: «در» before it wants a place, as it does for a city.
+  const auto findings = check_run::findings(
+      "fa", "ترکیه در نخجوان کنسولگری دارد. سرکنسولگری ترکیه در نوجوان نیز فعال است.", "name");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].locations[0].excerpt == "نوجوان");
 }
 
 TEST_CASE("name: with only a cue, an unknown word with another first letter is another name", "[checks][name]") {

@@ -121,6 +121,8 @@ TEST_CASE("count: an announced number that the list does not match is flagged", 
           {"fa", "در اين سفر پنج موافقتنامه در زمينههاى تجارت، ترانزيت کالا، گمرک و همکاريهاى فرهنگى امضا شد.", "پنج"},
           {"en", "The two presidents signed five agreements on trade, energy, transport and culture.", "five"},
           {"es", "Los presidentes firmaron cinco acuerdos sobre comercio, energía y transporte.", "cinco"},
+          // A separator before «fundada» separates no items: three, not four.
+          {"es", "Se apoya en cuatro instituciones: la Universidad (DKU), fundada en Almaty en 1999, el Instituto Goethe y el DAAD.", "cuatro"},
           // A serial comma joins the last item, it adds none.
           {"en", "The charter covers four areas: security, economic development, and people-to-people exchanges.", "four"},
           // «دو کشور» (the two countries) names a pair: «سه» announces the list.
@@ -153,6 +155,11 @@ TEST_CASE("count: lists that match, and numbers that announce nothing, are not f
           {"en", "They signed three agreements on trade and transport.", ""},
           {"es", "Firmaron cinco acuerdos sobre comercio, energía, transporte, aduanas y cultura, y acordaron reunirse de nuevo.", ""},
           {"fa", "سه قرارداد در زمینه حمل و نقل امضا شد.", ""},
+          // A separator before an `item_continuations` word goes on with the
+          // item before it.
+          {"es", "La cooperación se apoya en tres instituciones: la Universidad Germano-Kazaja (DKU), fundada en Almaty en 1999, el Instituto Goethe y la oficina del DAAD.", ""},
+          {"en", "Three bodies carry it: the University, which opened in 1999, the Goethe-Institut and DAAD.", ""},
+          {"fa", "سه نهاد در این زمینه فعالند: دانشگاه آلمانی-قزاقی، که در سال ۱۹۹۹ تأسیس شد، انستیتو گوته و دفتر داد.", ""},
       },
       "count");
 }
