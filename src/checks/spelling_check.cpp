@@ -233,8 +233,11 @@ class SpellingCheck : public Check {
       if (!it->second) continue;
       const std::string original(doc.original_slice(tokens[t].begin, tokens[t].end));
       const std::string suggestion = respell(original, to_u32(word), *it->second, distance);
-      Finding f = finding(fmt::format("«{}» is not a {} word; «{}» was probably meant", original, pack.name,
-                                      suggestion),
+      // "an English word": language names that start with a vowel letter
+      // start with a vowel sound (Arabic, English, Italian, Urdu, Uzbek).
+      const bool vowel = !pack.name.empty() && std::string_view("AEIOU").find(pack.name[0]) != std::string_view::npos;
+      Finding f = finding(fmt::format("«{}» is not {} {} word; «{}» was probably meant", original, vowel ? "an" : "a",
+                                      pack.name, suggestion),
                           {source.location(tokens[t].begin, tokens[t].end)}, suggestion);
       f.subject = std::string(word);
       out.push_back(std::move(f));
