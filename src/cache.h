@@ -67,8 +67,9 @@ class Reader {
 
  private:
   // The whole entry on huge pages (17 MB for the Persian word list: 4 KiB
-  // pages would fault 4,000 times), the value starting at `at_`.
-  std::vector<char, HugePages<char>> value_;
+  // pages would fault 4,000 times), the value starting at `at_`; read into
+  // as it is allocated, never zeroed first.
+  HugeBuffer value_;
   std::size_t at_ = 0;
 };
 

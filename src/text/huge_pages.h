@@ -48,4 +48,42 @@ struct HugePages {
   static std::size_t round_up(std::size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
 };
 
+// Bytes on HugePages, left uninitialized (a buffer about to be read into:
+// zeroing 24 MB first was wasted work). Movable, not copyable.
+class HugeBuffer {
+ public:
+  HugeBuffer() = default;
+  explicit HugeBuffer(std::size_t size) : data_(size == 0 ? nullptr : HugePages<char>().allocate(size)), size_(size) {}
+  HugeBuffer(HugeBuffer&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+  }
+  HugeBuffer& operator=(HugeBuffer&& other) noexcept {
+    if (this != &other) {
+      release();
+      data_ = other.data_;
+      size_ = other.size_;
+      other.data_ = nullptr;
+      other.size_ = 0;
+    }
+    return *this;
+  }
+  HugeBuffer(const HugeBuffer&) = delete;
+  HugeBuffer& operator=(const HugeBuffer&) = delete;
+  ~HugeBuffer() { release(); }
+
+  char* data() { return data_; }
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  void release() {
+    if (data_ != nullptr) HugePages<char>().deallocate(data_, size_);
+    data_ = nullptr;
+    size_ = 0;
+  }
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 }  // namespace concord
