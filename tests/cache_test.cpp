@@ -9,9 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 
 #include "cache.h"
+#include "error.h"
+#include "rules/rules.h"
 #include "rules/yaml_reader.h"
 #include "text/speller.h"
 #include "temp_folder.h"
@@ -260,4 +264,65 @@ TEST_CASE("cache: a word list read back answers as the one built", "[cache][spel
     CHECK(answers() == "aksaksaksak-aksa--");
     CHECK(entries(folder) == 2);
   }
+}
+
+TEST_CASE("cache: patterns compiled once are compiled on first use in later runs", "[cache][rules][regex]") {
+  const concord::test::TempFolder temp("concord_cache_", "regex");
+  const CacheDir dir((temp.path() / "cache").string());
+  const std::string rules = std::string(CONCORD_SOURCE_DIR) + "/rules";
+  // The texts of the patterns compiled at load, and of those deferred.
+  const auto compiled_at_load = [](const concord::RuleSet& set) {
+    std::set<std::string> compiled, deferred;
+    std::size_t all = 0;
+    for (const char* lang : {"fa", "es", "en"}) {
+      const concord::LanguagePack* pack = &set.languages.at(lang);
+      const auto note = [&](const concord::LazyRegex& re) {
+        (re.compiled() ? compiled : deferred).insert(re.pattern());
+        ++all;
+      };
+      for (const auto& d : pack->dates) note(d.regex);
+      for (const auto& t : pack->triggers) note(t.regex);
+    }
+    return std::make_tuple(compiled, deferred, all);
+  };
+  // First run: no verdicts, every pattern compiled (and checked) at load;
+  // one written twice (in two packs) is compiled the first time only.
+  const concord::RuleSet first = concord::load_rules({rules});
+  const auto [compiled1, deferred1, all1] = compiled_at_load(first);
+  CHECK(all1 > 100);
+  for (const std::string& p : deferred1) CHECK(compiled1.count(p) == 1);
+  CHECK(entries(temp.path() / "cache" / "regex") == 1);
+  // Second run: none compiled at load; each compiles on first use, to the
+  // same pattern with the same groups.
+  const concord::RuleSet second = concord::load_rules({rules});
+  const auto [compiled2, deferred2, all2] = compiled_at_load(second);
+  CHECK(all2 == all1);
+  CHECK(compiled2.empty());
+  CHECK(deferred2.size() == compiled1.size());
+  const concord::LanguagePack* fa1 = &first.languages.at("fa");
+  const concord::LanguagePack* fa2 = &second.languages.at("fa");
+  for (std::size_t i = 0; i < fa2->dates.size(); ++i) {
+    const auto& a = fa1->dates[i];
+    const auto& b = fa2->dates[i];
+    REQUIRE(b.regex->ok());
+    CHECK(b.regex->pattern() == a.regex->pattern());
+    CHECK(b.regex->NamedCapturingGroups() == a.regex->NamedCapturingGroups());
+    CHECK((b.day == a.day && b.month == a.month && b.year == a.year && b.day2 == a.day2 && b.year2 == a.year2));
+  }
+  // A pattern without a verdict is still compiled, and reported, at load.
+  concord::test::write(temp.path() / "extra" / "fa" / "dates.yaml", "dates:\n  - \"{day} (unclosed {month}\"\n");
+  try {
+    (void)concord::load_rules({rules, (temp.path() / "extra").string()});
+    FAIL("an invalid pattern loaded");
+  } catch (const concord::UserError& e) {
+    CHECK(std::string(e.what()).find("invalid pattern") != std::string::npos);
+  }
+}
+
+TEST_CASE("cache: with caching off every pattern is compiled at load", "[cache][rules][regex]") {
+  const CacheDir dir("off");
+  const concord::RuleSet set = concord::load_rules({std::string(CONCORD_SOURCE_DIR) + "/rules"});
+  const concord::LanguagePack* es = &set.languages.at("es");
+  REQUIRE(es != nullptr);
+  for (const auto& t : es->dates) CHECK(t.regex.compiled());
 }

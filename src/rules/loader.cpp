@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "parallel.h"
+#include "rules/regex_verdicts.h"
 #include "rules/rules.h"
 #include "rules/typography.h"
 #include "rules/yaml_reader.h"
@@ -74,13 +75,19 @@ std::string join_alternatives(std::vector<std::string> words) {
   return out.empty() ? "(?!)" : out;  // (?!) is invalid in RE2; replaced below
 }
 
-std::shared_ptr<const RE2> compile(const YamlReader& reader, const YamlNode& node,
-                                   const std::string& pattern) {
+// A pattern with a verdict from an earlier run (regex_verdicts.h) is
+// compiled on its first use; any other now, and reported if invalid.
+// `now` tells which; the caller adds the verdict once every check of the
+// pattern has passed.
+LazyRegex compile(const YamlReader& reader, const YamlNode& node, const std::string& pattern,
+                  const RegexVerdicts& verdicts, bool& now) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);
   options.set_max_mem(static_cast<int64_t>(kRegexMemoryBudget));
-  auto re = std::make_shared<const RE2>(pattern, options);
+  now = !verdicts.known(pattern, options);
+  if (!now) return LazyRegex(pattern, options);
+  auto re = std::make_unique<const RE2>(pattern, options);
   if (!re->ok()) {
     if (re->error_code() == RE2::ErrorPatternTooLarge) {
       reader.fail(node, fmt::format("pattern too large: compiled, it needs more than the regex memory budget of "
@@ -89,7 +96,7 @@ std::shared_ptr<const RE2> compile(const YamlReader& reader, const YamlNode& nod
     }
     reader.fail(node, fmt::format("invalid pattern: {} at '{}'", re->error(), re->error_arg()));
   }
-  return re;
+  return LazyRegex(std::move(re));
 }
 
 // Whether a pattern has a '|' outside every group (escapes and character
@@ -262,16 +269,23 @@ void compile_gazetteer(const RuleSet& rules, const std::string& lang, const Lang
 // indexes and the one-pass filters of the date templates and triggers.
 void compile_pack(const RuleSet& rules, const std::string& lang, const LanguagePack& pack) {
   compile_gazetteer(rules, lang, pack);
-  std::vector<const RE2*> dates, triggers;
-  for (const DateTemplate& t : pack.dates) dates.push_back(t.regex.get());
-  for (const EventTrigger& t : pack.triggers) triggers.push_back(t.regex.get());
+  // From the patterns' text: the filters do not need them compiled.
+  std::vector<const LazyRegex*> dates, triggers;
+  for (const DateTemplate& t : pack.dates) dates.push_back(&t.regex);
+  for (const EventTrigger& t : pack.triggers) triggers.push_back(&t.regex);
   pack.date_filter = PatternFilter(dates, static_cast<std::int64_t>(kPatternSetMemoryBudget));
   pack.trigger_filter = PatternFilter(triggers, static_cast<std::int64_t>(kPatternSetMemoryBudget));
 }
 
 class Loader {
  public:
-  Loader(RuleSet& rules, std::size_t max_rule_bytes) : rules_(rules), max_rule_bytes_(max_rule_bytes) {}
+  Loader(RuleSet& rules, std::size_t max_rule_bytes)
+      : rules_(rules), max_rule_bytes_(max_rule_bytes) {
+    verdicts_.read();
+  }
+
+  // After a load without error: the verdicts of the patterns compiled.
+  void store_verdicts() const { verdicts_.write(); }
 
   void load_folder(const std::string& folder) {
     std::error_code ec;
@@ -787,6 +801,7 @@ class Loader {
     const std::string text = prepare_pattern(rules_, t.source);
     std::string expanded;
     std::set<std::string> used;
+    std::vector<std::string> order;  // the placeholders, in order
     // Placeholders (not connectors) as [first byte, last byte] of the text.
     std::vector<std::pair<std::size_t, std::size_t>> placed;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -825,6 +840,7 @@ class Loader {
                                          "anaphora_month, anaphora_year, anaphora_occasion)", name));
       }
       if (!used.insert(name).second) r.fail(pattern_node, fmt::format("placeholder '{{{}}}' used twice", name));
+      order.push_back(name);
       expanded += "(?P<" + name + ">" + body + ")";
       placed.emplace_back(i, close);
       i = close;
@@ -834,11 +850,13 @@ class Loader {
                          !has_top_level_alternative(text) &&
                          (placed.front().second + 1 == text.size() ||
                           std::string_view("?*+{").find(text[placed.front().second + 1]) == std::string_view::npos);
-    t.regex = compile(r, pattern_node, expanded);
-    const auto& groups = t.regex->NamedCapturingGroups();
+    bool now = false;
+    t.regex = compile(r, pattern_node, expanded, verdicts_, now);
+    // The placeholders are the pattern's only groups (checked below when it
+    // is compiled), so their indices are their order.
     auto index = [&](const char* name) {
-      auto it = groups.find(name);
-      return it == groups.end() ? 0 : it->second;
+      auto it = std::find(order.begin(), order.end(), name);
+      return it == order.end() ? 0 : static_cast<int>(it - order.begin()) + 1;
     };
     t.day = index("day"); t.month = index("month"); t.year = index("year");
     t.day2 = index("day2"); t.month2 = index("month2"); t.year2 = index("year2");
@@ -848,8 +866,14 @@ class Loader {
     t.anaphora_year = index("anaphora_year");
     t.month_num = index("month_num");
     t.month_num2 = index("month_num2");
-    if (t.regex->NumberOfCapturingGroups() != static_cast<int>(used.size())) {
-      r.fail(pattern_node, "use (?:...) for grouping in date patterns: plain (...) groups are reserved");
+    if (now) {
+      if (t.regex->NumberOfCapturingGroups() != static_cast<int>(used.size())) {
+        r.fail(pattern_node, "use (?:...) for grouping in date patterns: plain (...) groups are reserved");
+      }
+      for (const auto& [name, group] : t.regex->NamedCapturingGroups()) {
+        if (group != index(name.c_str())) r.fail(pattern_node, "placeholder groups out of order");
+      }
+      verdicts_.add(expanded, t.regex.options());
     }
     return t;
   }
@@ -876,7 +900,9 @@ class Loader {
         const YamlNode pattern_node = item.IsMap() ? item["pattern"] : item;
         trigger.source = r.string(pattern_node, "pattern");
         trigger.where = r.location(pattern_node);
-        trigger.regex = compile(r, pattern_node, prepare_pattern(rules_, trigger.source));
+        bool now = false;
+        trigger.regex = compile(r, pattern_node, prepare_pattern(rules_, trigger.source), verdicts_, now);
+        if (now) verdicts_.add(trigger.regex.pattern(), trigger.regex.options());
         pack.triggers.push_back(std::move(trigger));
       }
     }
@@ -938,6 +964,7 @@ class Loader {
 
   RuleSet& rules_;
   std::size_t max_rule_bytes_;
+  RegexVerdicts verdicts_;
   FoldTable table_;
   std::set<std::string> event_ids_;
   std::unordered_map<std::string, std::size_t> entity_index_;  // id -> index in rules_.entities
@@ -978,6 +1005,7 @@ RuleSet load_rules(const std::vector<std::string>& folders, const RuleLoadOption
   Loader loader(rules, options.max_rule_bytes);
   for (const std::string& folder : folders) loader.load_folder(folder);
   loader.finish();
+  loader.store_verdicts();
   return rules;
 }
 

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/lazy_regex.h"
 #include "text/segment.h"
 
 namespace concord {
@@ -28,6 +29,9 @@ class PatternFilter {
   // with `max_mem` as the set's memory budget). Not built when a pattern
   // does not join the set.
   PatternFilter(const std::vector<const RE2*>& patterns, std::int64_t max_mem);
+  // The same from the patterns' text and options, none of them compiled
+  // (lazy_regex.h).
+  PatternFilter(const std::vector<const LazyRegex*>& patterns, std::int64_t max_mem);
 
   // For each of the `count` patterns, the indices (ascending) of the
   // `windows` of `text` in which it can match, each window read on its own.
@@ -40,6 +44,8 @@ class PatternFilter {
   bool built() const { return set_ != nullptr; }
 
  private:
+  void build(const std::vector<const std::string*>& patterns, RE2::Options options, std::int64_t max_mem);
+
   std::size_t size_ = 0;
   std::shared_ptr<const RE2::Set> set_;
 };

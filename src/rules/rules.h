@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "input_limits.h"
+#include "rules/lazy_regex.h"
 #include "rules/pattern_filter.h"
 #include "text/normalize.h"
 
@@ -56,7 +57,7 @@ struct MonthRef {
 struct DateTemplate {
   std::string source;  // as written in YAML
   RuleLocation where;
-  std::shared_ptr<const RE2> regex;
+  LazyRegex regex;
   // Capture group index per placeholder, 0 when the template lacks it.
   int day = 0, month = 0, year = 0, day2 = 0, month2 = 0, year2 = 0;
   int anaphora_day = 0, anaphora_month = 0, anaphora_year = 0, anaphora_occasion = 0;
@@ -75,7 +76,7 @@ struct EventTrigger {
   std::string event;  // event type id
   std::string source;
   RuleLocation where;
-  std::shared_ptr<const RE2> regex;
+  LazyRegex regex;
   std::vector<std::string> examples;
 };
 

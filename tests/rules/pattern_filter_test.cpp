@@ -57,7 +57,7 @@ TEST_CASE("pattern filter: not built, or built for another count, marks every pa
   const auto res = compile_all({"a", "b"});
   const PatternFilter filter(pointers(res), 8 << 20);
   CHECK(marked(filter, "zzz", 3) == std::vector<bool>{true, true, true});
-  CHECK(marked(PatternFilter({}, 8 << 20), "x", 0).empty());
+  CHECK(marked(PatternFilter(std::vector<const RE2*>{}, 8 << 20), "x", 0).empty());
 }
 
 TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern that matches") {
