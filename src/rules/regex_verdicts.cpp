@@ -15,6 +15,7 @@ namespace {
 constexpr std::string_view kCacheKind = "regex";
 constexpr std::string_view kCacheVersion = "regex verdicts 1\n";
 constexpr std::size_t kCacheKeep = 4;
+constexpr std::size_t kMaxVerdicts = 1u << 16;  // 512 KiB
 
 // The RE2 library this process runs with: its file, size and time.
 std::string library_identity() {
@@ -63,7 +64,9 @@ bool RegexVerdicts::known(const std::string& pattern, const RE2::Options& option
   if (library_.empty()) return false;
   const std::uint64_t h = hash(pattern, options);
   std::lock_guard<std::mutex> lock(mutex_);
-  return known_.count(h) != 0;
+  if (known_.count(h) == 0) return false;
+  hits_.push_back(h);
+  return true;
 }
 
 void RegexVerdicts::add(const std::string& pattern, const RE2::Options& options) {
@@ -77,7 +80,13 @@ void RegexVerdicts::write() const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (library_.empty() || added_.empty()) return;
   std::vector<std::uint64_t> all(known_.begin(), known_.end());
+  if (all.size() > kMaxVerdicts) {
+    // Rule authors' edits each add one: past the bound, only this run's.
+    all = hits_;
+    all.insert(all.end(), added_.begin(), added_.end());
+  }
   std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
   cache::Writer entry(kCacheKind, library_, kCacheKeep);
   entry.write(all.data(), all.size() * sizeof(std::uint64_t));
   entry.commit();

@@ -40,7 +40,8 @@ class RegexVerdicts {
   static std::uint64_t hash(const std::string& pattern, const RE2::Options& options);
   std::string library_;  // the cache key; empty: do not cache
   std::unordered_set<std::uint64_t> known_;
-  std::vector<std::uint64_t> added_;
+  std::vector<std::uint64_t> added_;         // learned in this run
+  mutable std::vector<std::uint64_t> hits_;  // known() answered yes in this run
   mutable std::mutex mutex_;
 };
 
