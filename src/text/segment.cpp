@@ -229,24 +229,6 @@ std::vector<TextSpan> split_sentences(std::string_view text, const std::string& 
   return split_sentences(text, split_paragraphs(text), locale);
 }
 
-namespace {
-
-// Code points after which UAX #29 may end a sentence: SATerm (rule SB11)
-// and ParaSep, CR, LF (SB4). Anywhere else a sentence goes on (SB998), so a
-// paragraph without them is one sentence and, with them, ICU is asked only
-// about the places after them.
-bool may_end_sentence_icu(char32_t c) {
-  const auto sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
-  return sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
-}
-
-bool may_end_sentence(char32_t c) {
-  static const BmpTable<bool> table(may_end_sentence_icu);
-  return c > 0xFFFF ? may_end_sentence_icu(c) : table(c);
-}
-
-}  // namespace
-
 std::vector<TextSpan> split_sentences(std::string_view text, const std::vector<TextSpan>& paragraphs,
                                       const std::string& locale) {
   std::vector<TextSpan> sentences;
@@ -262,45 +244,36 @@ std::vector<TextSpan> split_sentences(std::string_view text, const std::vector<T
       throw std::runtime_error("ICU: no sentence break data");
     }
   }
-  const auto push = [&](const TextSpan& paragraph, std::string_view part, std::size_t b, std::size_t e) {
-    while (e > b && (part[e - 1] == ' ' || part[e - 1] == '\n' || part[e - 1] == '\t')) --e;
-    if (e > b) sentences.push_back({paragraph.begin + b, paragraph.begin + e});
-  };
-  UText* utext = nullptr;
+  icu::UnicodeString utf16;
   for (const TextSpan& paragraph : paragraphs) {
     const std::string_view part = text.substr(paragraph.begin, paragraph.size());
-    // The first boundary after each place a sentence may end, from ICU over
-    // the UTF-8 itself (its offsets are the bytes'): its rules look only a
-    // few code points back and ahead of the place, and the boundaries are
-    // those of an iteration over the whole paragraph. Converting every
-    // paragraph to UTF-16 and iterating over all of it was 5% of a run.
-    std::size_t b = 0;         // the current sentence's start: the last boundary
-    bool text_set = false;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(part.data());
-    const auto length = static_cast<int32_t>(part.size());
-    for (int32_t i = 0; i < length;) {
-      const int32_t at = i;
-      UChar32 c;
-      U8_NEXT_UNSAFE(bytes, i, c);
-      if (static_cast<std::size_t>(at) < b || !may_end_sentence(static_cast<char32_t>(c))) continue;
-      if (!text_set) {
-        utext = utext_openUTF8(utext, part.data(), part.size(), &status);
-        it->setText(utext, status);
-        if (U_FAILURE(status)) {
-          utext_close(utext);
-          throw std::runtime_error("ICU: cannot iterate a paragraph's sentences");
-        }
-        text_set = true;
+    // ICU iterates UTF-16 far faster than UTF-8 (a UText function call per
+    // code point); breaks are mapped back to byte offsets as they come, in
+    // order. The text is valid UTF-8 (checked when loaded), so each code
+    // point is one UTF-16 unit, or two from four bytes.
+    utf16.remove();
+    utf16.append(icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size()))));
+    it->setText(utf16);
+    std::size_t byte = 0;
+    int32_t unit = 0;
+    const auto to_byte = [&](int32_t target) {
+      while (unit < target && byte < part.size()) {
+        const auto lead = static_cast<unsigned char>(part[byte]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += length;
+        unit += length == 4 ? 2 : 1;
       }
-      const int32_t end = it->following(at);
-      if (end == icu::BreakIterator::DONE) break;
-      push(paragraph, part, b, static_cast<std::size_t>(end));
-      b = static_cast<std::size_t>(end);
+      return std::min(byte, part.size());
+    };
+    std::size_t b = to_byte(it->first());
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+      const std::size_t next = to_byte(end);
+      std::size_t e = next;
+      while (e > b && (part[e - 1] == ' ' || part[e - 1] == '\n' || part[e - 1] == '\t')) --e;
+      if (e > b) sentences.push_back({paragraph.begin + b, paragraph.begin + e});
+      b = next;
     }
-    if (b < part.size()) push(paragraph, part, b, part.size());
   }
-  // The iterator holds a shallow clone of its own (setText).
-  if (utext != nullptr) utext_close(utext);
   return sentences;
 }
 

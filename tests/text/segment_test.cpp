@@ -3,14 +3,6 @@
 #include <string>
 #include <vector>
 
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-#include <unicode/utf16.h>
-#include <unicode/utf8.h>
-
-#include <cstdint>
-#include <memory>
-
 #include "text/segment.h"
 
 using concord::TextSpan;
@@ -116,72 +108,6 @@ TEST_CASE("split_sentences: offsets stay right after characters of two, three an
   CHECK(pieces(two, concord::split_sentences(two, concord::split_paragraphs(two), "es")) ==
         pieces(two, concord::split_sentences(two, "es")));
   CHECK(pieces(two, concord::split_sentences(two, "es")) == Strings{"Uno 😀.", "Dos.", "Tres €.", "Cuatro."});
-}
-
-namespace {
-
-// What split_sentences answered before it asked ICU only about the places
-// after possible sentence ends: every boundary of an iteration over each
-// whole paragraph in UTF-16, mapped back to bytes.
-std::vector<TextSpan> sentences_by_full_iteration(std::string_view text, const std::string& locale) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));
-  std::vector<TextSpan> out;
-  for (const TextSpan& paragraph : concord::split_paragraphs(text)) {
-    const std::string_view part = text.substr(paragraph.begin, paragraph.size());
-    const icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
-    it->setText(utf16);
-    std::vector<std::size_t> bytes_at(static_cast<std::size_t>(utf16.length()) + 1, part.size());
-    for (int32_t unit = 0, byte = 0; unit < utf16.length();) {
-      bytes_at[static_cast<std::size_t>(unit)] = static_cast<std::size_t>(byte);
-      const UChar32 c = utf16.char32At(unit);
-      unit += U16_LENGTH(c);
-      byte += U8_LENGTH(c);
-    }
-    std::size_t b = 0;
-    for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
-      const std::size_t next = bytes_at[static_cast<std::size_t>(end)];
-      std::size_t e = next;
-      while (e > b && (part[e - 1] == ' ' || part[e - 1] == '\n' || part[e - 1] == '\t')) --e;
-      if (e > b) out.push_back({paragraph.begin + b, paragraph.begin + e});
-      b = next;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-TEST_CASE("split_sentences: the boundaries of a whole-paragraph iteration, on made texts", "[segment][sentences]") {
-  // Pieces with every kind of place a sentence may or may not end: full
-  // stops, abbreviations, decimals, ellipses, quotes and brackets after a
-  // stop, ? ! ؟ and ۔, lines inside a paragraph, a stop before a lower-case
-  // word, four-byte characters, ZWNJ and other format characters.
-  const std::vector<std::string> parts = {
-      "Costó 3.5 millones.", " ", "  ", "Luego bajó", ".", "?", "!", "؟", "۔", "...", "…", "\n", "\n\n", "»", "«",
-      "\")", "(", "U.S. government", "Sr. Pérez", "etc. y", "در ۲۵ دسامبر ۱۹۹۱", "آيا سفر کرد", "می‌شود", "\u200c",
-      "😀", "𝄞", "1.º", "a", "B", "ñ", "\t", "Dr.", "No. 5", "—", "\u2029", "\r\n", "۱۴ الى ۱۴ فوريه", "!?", "„Ja.“"};
-  std::uint64_t state = 12345;
-  const auto next = [&] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(state >> 33);
-  };
-  for (int round = 0; round < 400; ++round) {
-    std::string text;
-    const std::size_t n = 1 + next() % 40;
-    for (std::size_t i = 0; i < n; ++i) text += parts[next() % parts.size()];
-    for (const char* locale : {"es", "fa", "en"}) {
-      INFO("text: " << text << " locale: " << locale);
-      CHECK(pieces(text, concord::split_sentences(text, locale)) == pieces(text, sentences_by_full_iteration(text, locale)));
-      const auto ours = concord::split_sentences(text, locale);
-      const auto theirs = sentences_by_full_iteration(text, locale);
-      REQUIRE(ours.size() == theirs.size());
-      for (std::size_t i = 0; i < ours.size(); ++i) {
-        CHECK(ours[i].begin == theirs[i].begin);
-        CHECK(ours[i].end == theirs[i].end);
-      }
-    }
-  }
 }
 
 TEST_CASE("at_word_boundaries: Latin", "[segment][boundaries]") {
