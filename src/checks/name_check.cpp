@@ -473,6 +473,16 @@ class NameCheck : public Check {
       return group_names_it && cue != Cue::kNone && key.size() >= min_length;
     }
     if (!group_names_it) {
+      // With a cue alone as evidence, a place is wanted only in a country
+      // the group names: «بندر بوسان» (Busan, which the gazetteer lacks) in
+      // a text on Korea and Uzbekistan is not a misspelt Boston.
+      const Entity& wanted_entity = group.rules->entities[name.entity];
+      if (!wanted_entity.country.empty()) {
+        const Entity* country = group.rules->entity(wanted_entity.country);
+        if (country != nullptr && named.count(static_cast<std::size_t>(country - group.rules->entities.data())) == 0) {
+          return false;
+        }
+      }
       // With a cue alone as evidence, a different first letter is another
       // name, not a slip ("a consulate in Kapan" is no misspelt Japan), and
       // so is a word written more than once ("el ferrocarril Rasht-Astara"

@@ -332,7 +332,7 @@ TEST_CASE("name: derived forms and demonyms of a named country are not misspelli
 }
 
 TEST_CASE("name: an unknown Spanish word one edit from a city, after a cue, is flagged", "[checks][name]") {
-  const std::string es = "El embajador viajó a Almatu en 1993.";
+  const std::string es = "Kazajistán es un país extenso. El embajador viajó a Almatu en 1993.";
   const auto findings = check_run::findings("es", es, "name");
   INFO(describe(findings));
   REQUIRE(findings.size() == 1);
@@ -446,9 +446,17 @@ TEST_CASE("name: with only a cue, an unknown word with another first letter is a
   auto findings = check_run::findings("en", "Iran has a consulate in Kapan, in the province of Syunik.", "name");
   INFO(describe(findings));
   CHECK(findings.empty());
-  findings = check_run::findings("en", "The ambassador travelled to Almatu in 1993.", "name");
+  findings = check_run::findings("en", "Kazakhstan is vast. The ambassador travelled to Almatu in 1993.", "name");
   INFO(describe(findings));
   CHECK(findings.size() == 1);
+  // With a cue alone, a place is wanted only in a country the group names.
+  findings = check_run::findings("en", "The ambassador travelled to Almatu in 1993.", "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+  findings = check_run::findings(
+      "fa", "روابط کره جنوبی و ازبکستان گسترش یافت. سرکنسولگری ازبکستان در بندر بوسان فعال است.", "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
 }
 
 TEST_CASE("name: a real word joined to a city, or after a word that says what it is, is a misspelt city",
@@ -514,7 +522,7 @@ TEST_CASE("name: another first letter, or an unknown word written twice with onl
   findings = check_run::findings("es", "Se acordó conectar Rasht-Astara. El tramo Rasht-Astara costó mucho.", "name");
   INFO(describe(findings));
   CHECK(findings.empty());
-  findings = check_run::findings("es", "El tramo Rasht-Astama costó mucho.", "name");
+  findings = check_run::findings("es", "Kazajistán e Irán lo acordaron. El tramo Rasht-Astama costó mucho.", "name");
   INFO(describe(findings));
   CHECK(findings.size() == 1);
 }
