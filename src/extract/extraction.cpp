@@ -421,14 +421,21 @@ Extraction extract(const Document& doc, const LanguagePack& pack, const RuleSet&
     std::string site;
     if (type->located) {
       // The nearest city of the sentence that has a country, in the
-      // trigger's clause first.
+      // trigger's clause first, and there one after a word of the pack's
+      // `site_prepositions` ("in", «در») first: in "Seoul opened its
+      // embassy in Tashkent" the embassy is in Tashkent.
+      const auto& prepositions = pack.list("site_prepositions");
       std::size_t best = 0;
       for (std::size_t i = first_entity; i < last_entity; ++i) {
         const EntityMention& m = ex.entities[i];
         const Entity& entity = rules.entities[m.entity];
         if (entity.country.empty()) continue;
-        const std::size_t g =
-            gap(event.begin, event.end, m.begin, m.end) + kClausePenalty * crossings(breaks, event.begin, m.begin);
+        const std::size_t t = doc.token_at_or_after(m.begin);
+        const bool placed = t > 0 && t < doc.tokens().size() &&
+                            std::find(prepositions.begin(), prepositions.end(), doc.token_key(t - 1)) != prepositions.end();
+        const std::size_t g = gap(event.begin, event.end, m.begin, m.end) +
+                              kClausePenalty * crossings(breaks, event.begin, m.begin) +
+                              (placed || prepositions.empty() ? 0 : kClausePenalty / 2);
         if (site.empty() || g < best) {
           site = entity.country;
           best = g;

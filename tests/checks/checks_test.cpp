@@ -389,6 +389,22 @@ TEST_CASE("conflict: embassies opened in each other's capitals are different eve
   CHECK(findings[0].locations.at(0).excerpt == "2 February 1992");
 }
 
+TEST_CASE("conflict: an embassy is where a city after 'in' says, not the capital that opened it", "[checks][conflict]") {
+  // "Seoul opened its embassy in Tashkent": the embassy is in Uzbekistan,
+  // the same as «سفارت کره در تاشکند»; dated alike, they agree.
+  const std::string en = "South Korea and Uzbekistan are partners. Seoul opened its embassy in Tashkent in December 1992.";
+  const std::string fa = "سفارت کره جنوبی در تاشکند در دسامبر ۱۹۹۲ گشایش یافت و سفارت ازبکستان در سئول در ۱۹۹۵ افتتاح شد.";
+  auto findings = check_run::findings({SourceSpec{"en.txt", "en", en}, SourceSpec{"fa.txt", "fa", fa}}, "conflict");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+  // Dated otherwise, it is a conflict about the embassy in Uzbekistan.
+  const std::string en_wrong = "South Korea and Uzbekistan are partners. Seoul opened its embassy in Tashkent in March 1993.";
+  findings = check_run::findings({SourceSpec{"en.txt", "en", en_wrong}, SourceSpec{"fa.txt", "fa", fa}}, "conflict");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message.find("in Uzbekistan") != std::string::npos);
+}
+
 TEST_CASE("conflict: an embassy claim without a city is left out when both embassies are named",
           "[checks][conflict]") {
   const std::string en =
