@@ -53,7 +53,7 @@ class CountCheck : public Check {
       : max_gap_tokens_(max_gap_tokens), max_item_chars_(max_item_chars) {}
 
   void run(const Group& group, std::vector<Finding>& out) const override {
-    for (const AnalyzedSource& source : group.sources) check_source(source, out);
+    for (const AnalyzedSource& source : group.sources) check_source(*group.rules, source, out);
   }
 
  private:
@@ -67,7 +67,7 @@ class CountCheck : public Check {
     return false;
   }
 
-  void check_source(const AnalyzedSource& source, std::vector<Finding>& out) const {
+  void check_source(const RuleSet& rules, const AnalyzedSource& source, std::vector<Finding>& out) const {
     const Document& doc = source.doc;
     const std::string& text = doc.text();
     const auto& tokens = doc.tokens();
@@ -124,9 +124,18 @@ class CountCheck : public Check {
             }
           }
         }
-        if (opened == 0) continue;
-        list_begin = tokens[opened].begin;
-        listed = count_clause_list(source, list_begin, listed_end);
+        if (opened != 0) {
+          list_begin = tokens[opened].begin;
+          listed = count_clause_list(source, list_begin, listed_end);
+        } else {
+          // Named entities right after the counted noun, closed by a
+          // conjunction: «پنج کشور چین، روسیه، قزاقستان و قرقیزستان».
+          // The counted noun is the one word between («چهار سند میان
+          // قزاقستان و روسیه» lists the parties, not the documents).
+          if (first + 1 < tokens.size()) listed = count_entity_list(rules, source, first + 1, listed_end);
+          if (listed == 0) continue;
+          list_begin = tokens[first + 1].begin;
+        }
       }
       if (listed < 2 || listed == announced) continue;
       Finding f = finding(fmt::format("announces {} items but lists {}", announced, listed),
@@ -156,6 +165,52 @@ class CountCheck : public Check {
     }
     const TextSpan& sentence = doc.sentences()[doc.sentence_index(from)];
     return count_separated(source, from, sentence.end, end);
+  }
+
+  // A list of named entities of one type (not demonyms) starting at token `t`: each
+  // separated from the next by one of the pack's `list_separators`, the
+  // last after one of its `list_conjunctions`; 0 unless two or more, so
+  // closed. `end` is set past the last.
+  static int count_entity_list(const RuleSet& rules, const AnalyzedSource& source, std::size_t t, std::size_t& end) {
+    const Document& doc = source.doc;
+    const std::string& text = doc.text();
+    const auto& tokens = doc.tokens();
+    const auto& entities = source.extraction.entities;
+    const auto& separators = source.pack->list("list_separators");
+    const auto& conjunctions = source.pack->list("list_conjunctions");
+    const auto mention_at = [&](std::size_t offset) -> const EntityMention* {
+      auto it = std::lower_bound(entities.begin(), entities.end(), offset,
+                                 [](const EntityMention& m, std::size_t o) { return m.begin < o; });
+      return it != entities.end() && it->begin == offset && !it->demonym ? &*it : nullptr;
+    };
+    const EntityMention* m = mention_at(tokens[t].begin);
+    const auto& all = rules.entities;
+    const auto same_type = [&](const EntityMention* a, const EntityMention* b) {
+      return a != nullptr && b != nullptr && all[a->entity].type == all[b->entity].type;
+    };
+    const EntityMention* head = m;
+    int items = 0;
+    while (m != nullptr && same_type(m, head)) {
+      ++items;
+      const std::size_t next = doc.token_at_or_after(m->end);
+      if (next >= tokens.size() || doc.sentence_index(tokens[next].begin) != doc.sentence_index(m->begin)) break;
+      std::string_view gap = std::string_view(text).substr(m->end, tokens[next].begin - m->end);
+      while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+      while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+      if (!gap.empty() && std::find(separators.begin(), separators.end(), gap) != separators.end()) {
+        m = mention_at(tokens[next].begin);
+        continue;
+      }
+      if (gap.empty() && std::find(conjunctions.begin(), conjunctions.end(), doc.token_key(next)) != conjunctions.end() &&
+          next + 1 < tokens.size()) {
+        const EntityMention* last = mention_at(tokens[next + 1].begin);
+        if (!same_type(last, head)) return 0;
+        end = last->end;
+        return items + 1;
+      }
+      break;
+    }
+    return 0;  // not closed by a conjunction: prose, or a list that goes on
   }
 
   // Items of a list without a colon, up to the end of its clause (a clause

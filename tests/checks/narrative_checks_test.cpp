@@ -121,6 +121,9 @@ TEST_CASE("count: an announced number that the list does not match is flagged", 
           {"fa", "در اين سفر پنج موافقتنامه در زمينههاى تجارت، ترانزيت کالا، گمرک و همکاريهاى فرهنگى امضا شد.", "پنج"},
           {"en", "The two presidents signed five agreements on trade, energy, transport and culture.", "five"},
           {"es", "Los presidentes firmaron cinco acuerdos sobre comercio, energía y transporte.", "cinco"},
+          // Named entities right after the counted noun, closed by a conjunction.
+          {"fa", "این گروه پنج کشور چین، روسیه، قزاقستان و قرقیزستان را گرد هم آورد.", "پنج"},
+          {"en", "The forum brought together four countries Kazakhstan, China and Russia.", "four"},
           // A separator before «fundada» separates no items: three, not four.
           {"es", "Se apoya en cuatro instituciones: la Universidad (DKU), fundada en Almaty en 1999, el Instituto Goethe y el DAAD.", "cuatro"},
           // A serial comma joins the last item, it adds none.
@@ -155,6 +158,11 @@ TEST_CASE("count: lists that match, and numbers that announce nothing, are not f
           {"en", "They signed three agreements on trade and transport.", ""},
           {"es", "Firmaron cinco acuerdos sobre comercio, energía, transporte, aduanas y cultura, y acordaron reunirse de nuevo.", ""},
           {"fa", "سه قرارداد در زمینه حمل و نقل امضا شد.", ""},
+          // Named entities that match their count; the parties after a word
+          // between number and names are no list of the documents.
+          {"fa", "این گروه چهار کشور چین، روسیه، قزاقستان و قرقیزستان را گرد هم آورد.", ""},
+          {"fa", "چهار سند میان قزاقستان و روسیه امضا شد.", ""},
+          {"en", "Three countries Kazakhstan, China and Russia met.", ""},
           // A separator before an `item_continuations` word goes on with the
           // item before it.
           {"es", "La cooperación se apoya en tres instituciones: la Universidad Germano-Kazaja (DKU), fundada en Almaty en 1999, el Instituto Goethe y la oficina del DAAD.", ""},
