@@ -469,7 +469,14 @@ class NameCheck : public Check {
         k == 1 && (!speller.available() || speller.known(doc.slice(doc.tokens()[t].begin, doc.tokens()[t].end)) ||
                    std::find(vocabulary.begin(), vocabulary.end(), doc.token_key(t)) != vocabulary.end());
     if (real_word) {
-      const std::size_t min_length = cue == Cue::kStrong ? strong_cue_min_length_ : real_word_min_length_;
+      // A common word capitalized inside a sentence ("the embassy in Soul")
+      // is written as a name: as much evidence as a strong cue.
+      const auto& tokens = doc.tokens();
+      const bool sentence_start = t == 0 || doc.sentence_index(tokens[t - 1].begin) != doc.sentence_index(tokens[t].begin);
+      const bool written_as_name = !first.empty() && u_isupper(static_cast<UChar32>(first[0])) && !sentence_start &&
+                                   !name_first.empty() && u_isupper(static_cast<UChar32>(name_first[0]));
+      const std::size_t min_length =
+          cue == Cue::kStrong || written_as_name ? strong_cue_min_length_ : real_word_min_length_;
       return group_names_it && cue != Cue::kNone && key.size() >= min_length;
     }
     if (!group_names_it) {

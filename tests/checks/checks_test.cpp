@@ -456,6 +456,20 @@ TEST_CASE("name: a real word for a region, after a cue, is a misspelt region", "
   CHECK(findings[0].locations[0].excerpt == "نوجوان");
 }
 
+TEST_CASE("name: a common word capitalized inside a sentence is written as a name", "[checks][name]") {
+  // "soul" is a word of four letters, too short after a weak cue, but
+  // "Soul" inside a sentence, where the group names Seoul, is its slip.
+  const std::string named = "Seoul and Tashkent are far apart. ";
+  auto findings = check_run::findings("en", named + "Uzbekistan's embassy in Soul opened in 1995.", "name");
+  INFO(describe(findings));
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].locations[0].excerpt == "Soul");
+  // Lower-case, or capitalized because it starts a sentence: a word.
+  findings = check_run::findings("en", named + "They put their soul in it, and the embassy in soul music is new.", "name");
+  INFO(describe(findings));
+  CHECK(findings.empty());
+}
+
 TEST_CASE("name: with only a cue, an unknown word with another first letter is another name", "[checks][name]") {
   // "Kapan" (a town in Armenia) is one letter from "Japan", which the text
   // never names; "Almatu" keeps Almaty's first letter and is flagged.
