@@ -176,9 +176,20 @@ void mark_parts(const Document& doc, const LanguagePack& pack, std::vector<Quant
       if (i + 1 < run.size()) end = std::min(end, all[run[i + 1]].begin);
       return doc.contains_any(std::max(begin, sentence.begin), std::min(end, sentence.end), cues);
     };
+    // An amount right after a conjunction that follows a part goes on with
+    // the parts: "de los cuales 6.000 millones se destinan a Turquía y
+    // 12.000 millones a Europa".
+    const auto& conjunctions = pack.list("list_conjunctions");
+    auto continues = [&](std::size_t i) {
+      const std::size_t t = doc.token_at_or_after(all[run[i]].begin);
+      return t > 0 && tokens[t - 1].begin >= all[run[i - 1]].end &&
+             std::find(conjunctions.begin(), conjunctions.end(), doc.token_key(t - 1)) != conjunctions.end();
+    };
     std::size_t first = 1;
     while (first < run.size() && !cued(first)) ++first;
-    for (std::size_t j = first; j < run.size() && cued(j); ++j) all[run[j]].whole = run[first - 1];
+    for (std::size_t j = first; j < run.size() && (cued(j) || (j > first && continues(j))); ++j) {
+      all[run[j]].whole = run[first - 1];
+    }
   }
 }
 

@@ -240,6 +240,12 @@ TEST_CASE("arithmetic: parts that do not add up to their total are flagged", "[c
            "حجم مبادلات دو کشور در سال ۱۹۹۴ بالغ بر ۶۵ میلیون دلار بوده است که ۴۵ میلیون دلار آن را صادرات ایران و "
            "۱۵ میلیون دلار آن را واردات ایران تشکیل داده است.",
            "۶۵ میلیون دلار"},
+          // A part cue before the first part only: the amount after «y» goes on
+          // with the parts (cubic metres, a unit of the pack).
+          {"es",
+           "Tiene una capacidad de 16.000 millones de metros cúbicos, de los cuales 6.000 millones se destinan a "
+           "Turquía y 12.000 millones a Europa.",
+           "16.000 millones de metros cúbicos"},
       },
       "arithmetic");
 }
@@ -247,6 +253,10 @@ TEST_CASE("arithmetic: parts that do not add up to their total are flagged", "[c
 TEST_CASE("arithmetic: totals that add up and right anniversaries are not flagged", "[checks][arithmetic]") {
   run_cases(
       {
+          {"en",
+           "Its capacity is 16 billion cubic meters, of which 6 billion cubic meters go to Turkey and 10 billion to "
+           "Europe.",
+           ""},
           {"en",
            "In 2010 trade reached 200 million dollars, of which exports were 150 million dollars and imports 50 "
            "million dollars.",
