@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <future>
+#include <set>
+#include <string>
+#include <tuple>
 
 #include "checks/registry.h"
 
@@ -142,6 +145,20 @@ Report Engine::check(const Group& group) const {
     StageClock timer = stage_clock(kChecks + i);
     checks_[i]->run(group, report.findings);
   }
+  // Two checks that flag the same span with the same correction («يلتسسين»:
+  // a misspelt person to the name check, no word to the spelling check) make
+  // one finding: the first check's in registry order, the more specific.
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::string>> corrected;
+  std::vector<Finding> kept;
+  kept.reserve(report.findings.size());
+  for (Finding& f : report.findings) {
+    if (f.suggestion && !f.locations.empty()) {
+      const Location& at = f.locations.front();
+      if (!corrected.emplace(at.source, at.start, at.end, *f.suggestion).second) continue;
+    }
+    kept.push_back(std::move(f));
+  }
+  report.findings = std::move(kept);
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   return report;
 }

@@ -456,6 +456,27 @@ TEST_CASE("name: a real word for a region, after a cue, is a misspelt region", "
   CHECK(findings[0].locations[0].excerpt == "نوجوان");
 }
 
+TEST_CASE("checks: one span with one correction from two checks is one finding", "[checks][name][spelling]") {
+  // «يلتسسين» is a misspelt Yeltsin to the name check and no word to the
+  // spelling check, both correcting it to «يلتسين»: the report keeps the
+  // name check's, the first in registry order.
+  const std::string fa =
+      "بوريس يلتسين رئيس جمهور روسيه بود. اين معاهده به امضاى بوريس يلتسسين رسيد و روابط گسترش يافت.";
+  const concord::Group group = check_run::engine().analyze("group", {SourceSpec{"fa.txt", "fa", fa}});
+  const concord::Report report = check_run::engine().check(group);
+  std::size_t at_span = 0;
+  std::string rule;
+  for (const Finding& f : report.findings) {
+    if (f.locations.at(0).excerpt == "يلتسسين") {
+      ++at_span;
+      rule = f.rule;
+    }
+  }
+  INFO(describe(report.findings));
+  CHECK(at_span == 1);
+  CHECK(rule == "name");
+}
+
 TEST_CASE("name: a common word capitalized inside a sentence is written as a name", "[checks][name]") {
   // "soul" is a word of four letters, too short after a weak cue, but
   // "Soul" inside a sentence, where the group names Seoul, is its slip.
