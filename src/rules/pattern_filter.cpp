@@ -2,33 +2,14 @@
 
 namespace concord {
 
-PatternFilter::PatternFilter(const std::vector<const RE2*>& patterns, std::int64_t max_mem) : size_(patterns.size()) {
-  if (patterns.empty()) return;
-  std::vector<const std::string*> sources;
-  for (const RE2* re : patterns) {
-    if (re == nullptr) return;
-    sources.push_back(&re->pattern());
-  }
-  build(sources, patterns.front()->options(), max_mem);
-}
-
 PatternFilter::PatternFilter(const std::vector<const LazyRegex*>& patterns, std::int64_t max_mem)
     : size_(patterns.size()) {
   if (patterns.empty()) return;
-  std::vector<const std::string*> sources;
-  for (const LazyRegex* re : patterns) {
-    if (re == nullptr || !*re) return;
-    sources.push_back(&re->pattern());
-  }
-  build(sources, patterns.front()->options(), max_mem);
-}
-
-void PatternFilter::build(const std::vector<const std::string*>& patterns, RE2::Options options,
-                          std::int64_t max_mem) {
+  RE2::Options options = patterns.front()->options();
   options.set_max_mem(max_mem);
   auto set = std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string* pattern : patterns) {
-    if (set->Add(*pattern, nullptr) < 0) return;
+  for (const LazyRegex* re : patterns) {
+    if (re == nullptr || !*re || set->Add(re->pattern(), nullptr) < 0) return;
   }
   if (!set->Compile()) return;
   set_ = std::move(set);

@@ -28,9 +28,8 @@ class PatternFilter {
   // The patterns must share their RE2 options (those of the first are used,
   // with `max_mem` as the set's memory budget). Not built when a pattern
   // does not join the set.
-  PatternFilter(const std::vector<const RE2*>& patterns, std::int64_t max_mem);
-  // The same from the patterns' text and options, none of them compiled
-  // (lazy_regex.h).
+  // Built from the patterns' text and options: none of them need be
+  // compiled (lazy_regex.h).
   PatternFilter(const std::vector<const LazyRegex*>& patterns, std::int64_t max_mem);
 
   // For each of the `count` patterns, the indices (ascending) of the
@@ -44,8 +43,6 @@ class PatternFilter {
   bool built() const { return set_ != nullptr; }
 
  private:
-  void build(const std::vector<const std::string*>& patterns, RE2::Options options, std::int64_t max_mem);
-
   std::size_t size_ = 0;
   std::shared_ptr<const RE2::Set> set_;
 };

@@ -18,18 +18,19 @@ using concord::PatternFilter;
 
 namespace {
 
-std::vector<std::unique_ptr<RE2>> compile_all(const std::vector<std::string>& patterns) {
+// The patterns as the loader keeps them (not compiled until used).
+std::vector<concord::LazyRegex> compile_all(const std::vector<std::string>& patterns) {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const std::string& p : patterns) out.push_back(std::make_unique<RE2>(p, options));
+  std::vector<concord::LazyRegex> out;
+  for (const std::string& p : patterns) out.emplace_back(p, options);
   return out;
 }
 
-std::vector<const RE2*> pointers(const std::vector<std::unique_ptr<RE2>>& res) {
-  std::vector<const RE2*> out;
-  for (const auto& re : res) out.push_back(re.get());
+std::vector<const concord::LazyRegex*> pointers(const std::vector<concord::LazyRegex>& res) {
+  std::vector<const concord::LazyRegex*> out;
+  for (const auto& re : res) out.push_back(&re);
   return out;
 }
 
@@ -57,7 +58,7 @@ TEST_CASE("pattern filter: not built, or built for another count, marks every pa
   const auto res = compile_all({"a", "b"});
   const PatternFilter filter(pointers(res), 8 << 20);
   CHECK(marked(filter, "zzz", 3) == std::vector<bool>{true, true, true});
-  CHECK(marked(PatternFilter(std::vector<const RE2*>{}, 8 << 20), "x", 0).empty());
+  CHECK(marked(PatternFilter(std::vector<const concord::LazyRegex*>{}, 8 << 20), "x", 0).empty());
 }
 
 TEST_CASE("pattern filter: the bundled packs' filters never leave out a pattern that matches") {
