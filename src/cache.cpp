@@ -27,17 +27,9 @@ std::string_view environment(const char* name) {
   return value == nullptr ? std::string_view() : std::string_view(value);
 }
 
-// The entry's name: XXH3 of the key's parts as one text (a 7 MB word list's
-// key hashed with std::hash cost more than reading its entry).
-std::string entry_name(const Key& key) {
-  XXH3_state_t* state = XXH3_createState();
-  if (state == nullptr) throw std::bad_alloc();
-  XXH3_64bits_reset(state);
-  for (std::string_view part : key) XXH3_64bits_update(state, part.data(), part.size());
-  const XXH64_hash_t h = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return fmt::format("{:016x}", h);
-}
+// The entry's name: the key's hash (with std::hash, a 7 MB word list's key
+// cost more to hash than its entry cost to read).
+std::string entry_name(const Key& key) { return fmt::format("{:016x}", hash(key)); }
 
 std::size_t key_size(const Key& key) {
   std::size_t n = 0;
@@ -55,6 +47,16 @@ std::filesystem::path kind_folder(std::string_view kind) {
 }
 
 }  // namespace
+
+std::uint64_t hash(const Key& parts) {
+  XXH3_state_t* state = XXH3_createState();
+  if (state == nullptr) throw std::bad_alloc();
+  XXH3_64bits_reset(state);
+  for (std::string_view part : parts) XXH3_64bits_update(state, part.data(), part.size());
+  const XXH64_hash_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
 
 std::filesystem::path folder() {
   if (const char* set = std::getenv("CONCORD_CACHE_DIR"); set != nullptr) {

@@ -48,6 +48,10 @@ using Key = std::vector<std::string_view>;
 // caching is off.
 std::filesystem::path folder();
 
+// XXH3 of a key's parts as one text: what names an entry, and a hash for
+// keys of the caller's own (regex_verdicts.h).
+std::uint64_t hash(const Key& parts);
+
 class Reader {
  public:
   // The entry of `kind` for `key`, its value read and checked; nullopt

@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <xxhash.h>
 
 #include <algorithm>
 
@@ -50,14 +49,7 @@ std::uint64_t RegexVerdicts::hash(const std::string& pattern, const RE2::Options
       fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {}", static_cast<int>(o.encoding()), o.posix_syntax(),
                   o.longest_match(), o.literal(), o.never_nl(), o.dot_nl(), o.never_capture(), o.case_sensitive(),
                   o.perl_classes(), o.word_boundary(), o.one_line(), static_cast<long long>(o.max_mem()), '\n');
-  XXH3_state_t* state = XXH3_createState();
-  if (state == nullptr) throw std::bad_alloc();
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, options.data(), options.size());
-  XXH3_64bits_update(state, pattern.data(), pattern.size());
-  const std::uint64_t h = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return h;
+  return cache::hash({options, pattern});
 }
 
 bool RegexVerdicts::known(const std::string& pattern, const RE2::Options& options) const {
